@@ -1,0 +1,143 @@
+"""`datatrail`: the command line. It parses arguments and calls the kit's functions; nothing more.
+
+This is the only place where a `KitError` becomes a message and an exit status (2, like a usage
+error), so that youth workers and educators never see a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from kit import __version__
+from kit.errors import KitError
+
+__all__ = ["main"]
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return arguments.run(arguments)
+    except KitError as error:
+        print(f"datatrail : erreur / error\n\n{error.format()}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("datatrail : interrompu, rien n'a été écrit à moitié / interrupted, nothing half-written",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    """Generate a scenario's synthetic data package (CSV + datapackage.json)."""
+    from kit.engine.package import write_package
+    from kit.engine.pipeline import generate
+    from kit.scenario import load_scenario
+
+    say = _Progress(quiet=arguments.quiet)
+    scenario = load_scenario(arguments.scenario)
+    seed = scenario.meta.seed if arguments.seed is None else arguments.seed
+    out = arguments.out or Path("datasets") / "generated" / scenario.meta.id
+    say.step(f"scénario / scenario « {scenario.meta.id} », graine / seed {seed}")
+    tables = generate(scenario, seed=seed, teens=arguments.teens, crowd_size=arguments.crowd, progress=say.step)
+    write_package(tables, scenario, seed=seed, out=out, progress=say.step)
+    rows = sum(len(table) for table in tables.values())
+    say.done(f"{rows:,} lignes écrites dans / rows written to {out}".replace(",", " "))
+    return 0
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    """Check a scenario file and list every problem with its line (writes nothing)."""
+    from kit.scenario import load_scenario, resolve_scenario
+
+    scenario = load_scenario(arguments.scenario)
+    if not arguments.quiet:
+        print(f"{resolve_scenario(arguments.scenario)} : scénario « {scenario.meta.id} » valide / valid "
+              f"({len(scenario.places)} lieux / places, {len(scenario.apps)} applis / apps)")
+    return 0
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    """List the bundled scenarios and the workshops."""
+    from kit.scenario import available_scenarios, load_scenario
+    from kit.workshops import available_workshops
+
+    print("Scénarios / scenarios:")
+    for name in available_scenarios():
+        title = load_scenario(name).meta.title
+        print(f"  {name:<12} {title.get('fr', '')} / {title.get('en', '')}")
+    print("Ateliers / workshops:")
+    for workshop in available_workshops() or ["(aucun pour l'instant / none yet)"]:
+        print(f"  {workshop}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="datatrail",
+        description="Kit Traces de données : ateliers d'éducation à la donnée sur données synthétiques. "
+                    "/ Data Trail Kit: data-literacy workshops on synthetic data.")
+    parser.add_argument("--version", action="version", version=f"data-trail-kit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    generate = _command(commands, "generate", _generate)
+    generate.add_argument("--scenario", default="nantes",
+                          help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    generate.add_argument("--seed", type=_count(0), help="graine / seed (défaut : celle du scénario)")
+    generate.add_argument("--teens", type=_count(1), help="nombre d'ados / number of teens")
+    generate.add_argument("--crowd", type=_count(1), help="habitant·es de la foule / crowd residents")
+    generate.add_argument("--out", type=Path,
+                          help="dossier de sortie / output folder (défaut : datasets/generated/SCÉNARIO)")
+
+    check = _command(commands, "check", _check)
+    check.add_argument("scenario", help="nom ou chemin du scénario / scenario name or path")
+
+    _command(commands, "list", _list)
+    return parser
+
+
+def _command(commands: argparse._SubParsersAction, name: str, run: object) -> argparse.ArgumentParser:
+    summary = (run.__doc__ or "").strip().splitlines()[0]
+    command = commands.add_parser(name, help=summary, description=summary)
+    command.add_argument("--quiet", "-q", action="store_true", help="sans messages de progression / no progress")
+    command.set_defaults(run=run)
+    return command
+
+
+def _count(minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"un nombre entier est attendu / a whole number is expected: "
+                                             f"{text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"au moins / at least {minimum}: {value}")
+        return value
+    return parse
+
+
+class _Progress:
+    """Progress lines on stderr with elapsed time, so stdout stays clean for scripts."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.started = time.perf_counter()
+
+    def step(self, message: str) -> None:
+        if not self.quiet:
+            print(f"  {time.perf_counter() - self.started:5.1f} s  {message}", file=sys.stderr, flush=True)
+
+    def done(self, message: str) -> None:
+        if not self.quiet:
+            print(f"✓ {message} ({time.perf_counter() - self.started:.1f} s)", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""The synthetic data-trail engine: one provider module per data domain; `pipeline` chains them."""

@@ -1,0 +1,125 @@
+"""The class: synthetic teens with a pseudonym, an age, a home, a school, habits and apps.
+
+Nothing here is a real person. Pseudonyms come from Faker in the scenario's locale (drawn once into a
+pool); every number is drawn from the scenario's shares with the domain's generator.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+from faker import Faker
+
+from kit.engine.places import distance_m, scatter
+from kit.scenario.model import Scenario
+
+__all__ = ["personas"]
+
+#: Teens mostly attend the school nearest to home (French school catchment areas, "carte scolaire").
+_NEAREST_SCHOOL_SHARE = 0.8
+
+
+def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None = None) -> pd.DataFrame:
+    """`count` teens (the scenario's class size by default), ids "t01", "t02", …"""
+    teens = scenario.teens
+    count = teens.count if count is None else count
+    ages = rng.integers(int(teens.ages.min), int(teens.ages.max) + 1, count)
+    home_lat, home_lon, home_ids = _homes(scenario, rng, count)
+    school_ids = _schools(scenario, rng, home_lat, home_lon)
+    habits = _habits(scenario, rng, count)
+    has_phone = rng.random(count) < teens.phone_share
+    school_rate = {school.place: school.base_rate for school in scenario.canteen.schools}
+    canteen = rng.random(count) < np.array([school_rate.get(school, 0.0) for school in school_ids])
+    width = len(str(count))
+    return pd.DataFrame({
+        "person_id": [f"t{index:0{max(width, 2)}d}" for index in range(1, count + 1)],
+        "pseudonym": _pseudonyms(scenario, rng, count),
+        "age": ages,
+        "home_place_id": home_ids,
+        "school_place_id": school_ids,
+        "home_lat": np.round(home_lat, 5),
+        "home_lon": np.round(home_lon, 5),
+        "habits": habits,
+        "has_phone": has_phone,
+        "apps": _apps(scenario, rng, ages, habits, has_phone, canteen),
+        "canteen": canteen,
+    })
+
+
+def _pseudonyms(scenario: Scenario, rng: np.random.Generator, count: int) -> list[str]:
+    """Unique nicknames as teens make them (first name + two digits): no surname, nobody real."""
+    fake = Faker(scenario.meta.locale)
+    fake.seed_instance(int(rng.integers(2**31)))
+    pool = sorted({_plain(fake.first_name()) for _ in range(200)})
+    names = [f"{pool[pick]}{number:02d}" for pick, number in
+             zip(rng.choice(len(pool), size=count), rng.integers(0, 100, count))]
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return unique
+
+
+def _plain(name: str) -> str:
+    """"Anaïs-Léa" -> "anaislea": nicknames are typed on phones, without accents or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
+
+
+def _homes(scenario: Scenario, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    areas = scenario.places_of_kind("neighbourhood")
+    weights = np.array([area.weight for area in areas], dtype=float)
+    picks = rng.choice(len(areas), size=count, p=weights / weights.sum())
+    lat, lon = scatter(rng, np.array([areas[i].lat for i in picks]), np.array([areas[i].lon for i in picks]),
+                       np.array([areas[i].radius_m for i in picks]), scenario)
+    return lat, lon, np.array([areas[i].id for i in picks], dtype=object)
+
+
+def _schools(scenario: Scenario, rng: np.random.Generator, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    schools = scenario.places_of_kind("school")
+    school_lat = np.array([school.lat for school in schools])
+    school_lon = np.array([school.lon for school in schools])
+    nearest = distance_m(lat[:, None], lon[:, None], school_lat[None, :], school_lon[None, :]).argmin(axis=1)
+    other = rng.integers(0, len(schools), lat.size)
+    chosen = np.where(rng.random(lat.size) < _NEAREST_SCHOOL_SHARE, nearest, other)
+    return np.array([schools[i].id for i in chosen], dtype=object)
+
+
+def _habits(scenario: Scenario, rng: np.random.Generator, count: int) -> list[str]:
+    """Each teen gets between min and max habits, likelier ones first (ranked by draw / share)."""
+    habits = scenario.teens.habits
+    shares = np.array([habit.share for habit in habits], dtype=float)
+    draws = rng.random((count, len(habits)))
+    wanted = np.clip((draws < shares).sum(axis=1), int(scenario.teens.habits_per_teen.min),
+                     int(scenario.teens.habits_per_teen.max))
+    order = np.argsort(draws / np.maximum(shares, 1e-9), axis=1, kind="stable")
+    return ["|".join(sorted(habits[i].id for i in order[row, :wanted[row]])) for row in range(count)]
+
+
+def _apps(scenario: Scenario, rng: np.random.Generator, ages: np.ndarray, habits: list[str],
+          has_phone: np.ndarray, canteen: np.ndarray) -> list[str]:
+    """Which apps each teen has: the app's share, boosted by habits, lowered under the app's minimum age.
+
+    A canteen badge is what every teen who eats at the canteen carries; phone apps need a phone.
+    """
+    installed = []
+    for app in scenario.apps:
+        boost = np.array([max([_habit_boost(scenario, habit, app.id) for habit in row.split("|") if habit] or [1.0])
+                          for row in habits])
+        share = 1 - (1 - app.users_share) ** boost
+        share = np.where(ages < app.min_age, share * scenario.teens.underage_use, share)
+        has_app = rng.random(ages.size) < share
+        if app.usage == "phone":
+            has_app &= has_phone
+        elif app.usage == "canteen_badge":
+            has_app = canteen
+        installed.append(np.where(has_app, app.id, ""))
+    return ["|".join(app for app in row if app) for row in zip(*installed)]
+
+
+def _habit_boost(scenario: Scenario, habit_id: str, app_id: str) -> float:
+    habit = next(habit for habit in scenario.teens.habits if habit.id == habit_id)
+    return habit.app_use.get(app_id, 1.0)

@@ -1,0 +1,95 @@
+"""From a scenario and a seed to every table of the data package.
+
+Providers (one module per data domain, like Faker's) are called in the order their inputs need:
+people → stays → app sessions → consent → trackers → location pings → profiles → auctions, and the
+independent crowd and canteen. Each gets its own random stream, so the tables of one domain do not
+change when another domain's settings do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import pandas as pd
+
+from kit.engine import apps, auctions, canteen, consent, crowd, mobility, people, places, profiling
+from kit.engine.package import table_names
+from kit.engine.random import domain_rng
+from kit.errors import KitError, Problem
+from kit.scenario.model import Scenario
+
+__all__ = ["PERSONAL_TABLES", "generate", "personal_trail"]
+
+#: The tables that describe one teen (everything but the city's crowd, places and canteens).
+PERSONAL_TABLES = ("personas", "location_pings", "app_sessions", "tracker_requests", "consent_events",
+                   "profiles", "ad_auctions")
+
+Progress = Callable[[str], None]
+
+
+def generate(scenario: Scenario, *, seed: int | None = None, teens: int | None = None,
+             crowd_size: int | None = None, progress: Progress = lambda message: None) -> dict[str, pd.DataFrame]:
+    """Every table of the data package, keyed by table name, in the data package's order."""
+    seed = scenario.meta.seed if seed is None else seed
+    progress("personas")
+    class_ = people.personas(scenario, domain_rng(seed, "people"), count=teens)
+    tables = _trail_tables(scenario, class_, seed, progress)
+    tables["places"] = places.places_table(scenario)
+    progress("crowd_pings")
+    tables["crowd_pings"] = crowd.crowd_pings(scenario, domain_rng(seed, "crowd"), residents=crowd_size)
+    progress("canteen_attendance")
+    tables["canteen_attendance"] = canteen.canteen_attendance(scenario, domain_rng(seed, "canteen"))
+    return {name: tables[name] for name in table_names()}
+
+
+def personal_trail(scenario: Scenario, *, pseudonym: str, habits: tuple[str, ...] | None = None,
+                   age: int | None = None, seed: int | None = None) -> dict[str, pd.DataFrame]:
+    """One teen's own trail: the same for the same pseudonym, habits and age, never stored anywhere.
+
+    The pseudonym only seeds the random streams (normalised, so "Léa" and " léa " are the same teen);
+    it is shown back to the teen but not written to disk.
+    """
+    seed = scenario.meta.seed if seed is None else seed
+    key = pseudonym.strip().casefold()
+    personal_seed = int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big")
+    persona = people.personas(scenario, domain_rng(personal_seed, "people"), count=1)
+    persona["person_id"] = "moi"
+    persona["pseudonym"] = pseudonym.strip()
+    if habits is not None:
+        _check_habits(scenario, habits)
+        persona["habits"] = "|".join(sorted(habits))
+    if age is not None:
+        persona["age"] = age
+    tables = _trail_tables(scenario, persona, personal_seed, lambda message: None)
+    return {name: tables[name] for name in PERSONAL_TABLES}
+
+
+def _check_habits(scenario: Scenario, habits: tuple[str, ...]) -> None:
+    known = [habit.id for habit in scenario.teens.habits]
+    unknown = [habit for habit in habits if habit not in known]
+    if unknown:
+        raise KitError(Problem(None, None, "habits", f"des habitudes du scénario / habits of the scenario: "
+                                                     f"{', '.join(known)}", found=", ".join(unknown),
+                               hint="choisis dans la liste / pick from the list"))
+
+
+def _trail_tables(scenario: Scenario, personas: pd.DataFrame, seed: int, progress: Progress
+                  ) -> dict[str, pd.DataFrame]:
+    progress("stays")
+    stays = mobility.stays(scenario, personas, domain_rng(seed, "mobility"))
+    progress("app_sessions")
+    sessions = apps.app_sessions(scenario, personas, stays, domain_rng(seed, "apps"))
+    progress("consent_events")
+    consents = consent.consent_events(scenario, personas, sessions, domain_rng(seed, "consent"))
+    progress("tracker_requests")
+    requests = apps.tracker_requests(scenario, sessions, consents, domain_rng(seed, "trackers"))
+    progress("location_pings")
+    pings = mobility.location_pings(scenario, personas, stays, sessions, domain_rng(seed, "locations"))
+    progress("profiles")
+    profiles = profiling.profiles(scenario, personas, sessions, stays, domain_rng(seed, "profiling"))
+    progress("ad_auctions")
+    auctions_table = auctions.ad_auctions(scenario, sessions, profiles, consents, domain_rng(seed, "auctions"))
+    return {"personas": personas, "location_pings": pings, "app_sessions": sessions,
+            "tracker_requests": requests, "consent_events": consents, "profiles": profiles,
+            "ad_auctions": auctions_table}

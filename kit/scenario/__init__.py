@@ -1,0 +1,61 @@
+"""Scenarios: find them by name or path, read them, validate them into a typed `Scenario`.
+
+Bundled scenarios live in `datasets/scenarios/<name>/scenario.yaml` in the source tree, and are copied
+into the wheel as `kit/_scenarios/` so that an installed kit still has its default scenario.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.errors import KitError, Problem
+from kit.scenario.checks import check_scenario
+from kit.scenario.convert import Converter
+from kit.scenario.model import Scenario
+from kit.scenario.source import read_yaml
+
+__all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "load_scenario", "resolve_scenario"]
+
+DEFAULT_SCENARIO = "nantes"
+SCENARIO_FILE = "scenario.yaml"
+
+
+def scenarios_root() -> Path:
+    """Where the bundled scenarios are: inside the installed package, or in the source tree."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_scenarios"
+    return installed if installed.is_dir() else package.parent / "datasets" / "scenarios"
+
+
+def available_scenarios() -> list[str]:
+    root = scenarios_root()
+    return sorted(path.parent.name for path in root.glob(f"*/{SCENARIO_FILE}"))
+
+
+def resolve_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Path:
+    """The scenario file for a bundled name, a scenario folder or a YAML file path."""
+    candidate = Path(name_or_path)
+    if candidate.is_dir():
+        candidate = candidate / SCENARIO_FILE
+    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    bundled = scenarios_root() / str(name_or_path) / SCENARIO_FILE
+    if bundled.is_file():
+        return bundled
+    raise KitError(Problem(None, None, "--scenario",
+                           f"un scénario connu ({', '.join(available_scenarios())}) ou le chemin d'un fichier "
+                           f"scenario.yaml / a known scenario or the path to a scenario.yaml file",
+                           found=str(name_or_path), hint="`datatrail list` affiche les scénarios / lists them"))
+
+
+def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
+    """Read and validate a scenario; raise `KitError` listing every problem with its line."""
+    path = resolve_scenario(name_or_path)
+    document = read_yaml(path)
+    converter = Converter(path)
+    scenario = converter.convert(document, Scenario, "")
+    if not converter.problems:
+        check_scenario(scenario, converter.problem)
+    if converter.problems:
+        raise KitError(converter.problems)
+    return scenario

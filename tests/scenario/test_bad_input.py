@@ -1,0 +1,132 @@
+"""A broken scenario gets a clear message — file, line, field, what was expected, how to fix — exit
+status 2, no traceback, and nothing written. One case per way an educator's edit can go wrong."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+from kit.scenario import resolve_scenario
+
+NANTES = resolve_scenario("nantes").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the first match of `pattern` (a regex on the default scenario) by `replacement`."""
+
+    pattern: str
+    replacement: str
+    field: str
+    expected: str
+
+    def apply(self, text: str) -> tuple[str, int]:
+        match = re.search(self.pattern, text, flags=re.MULTILINE)
+        assert match, f"the default scenario no longer contains {self.pattern!r}: update this test"
+        line = text.count("\n", 0, match.start()) + 1
+        return text[:match.start()] + match.expand(self.replacement) + text[match.end():], line
+
+
+EDITS = {
+    "yaml syntax": Edit(r"^(\s*)city:", r"\1city: [unclosed", "", "YAML"),
+    "missing key": Edit(r"^\s*seed: .*\n", "", "meta.seed", "seed"),
+    "unknown key": Edit(r"\bresidents:", "residentz:", "crowd.residentz", "residents"),
+    "wrong type": Edit(r"^(\s*)count: \d+", r"\1count: trente", "teens.count", "un nombre"),
+    "coordinate outside the city": Edit(r"\blat: 47\.\d+", "lat: 48.8566", "places[0].lat", "dans Nantes"),
+    "decimal comma": Edit(r"\bcell_size_m: (\d+)", r"cell_size_m: \1,5", "crowd.cell_size_m", "point décimal"),
+    "decimal comma in a flow mapping": Edit(r"\blat: 47\.(\d+)", r"lat: 47,\1", "places[0]", "point décimal"),
+    "unknown place": Edit(r"(canteen:\n(?:.*\n)*?\s*- \{?\s*place: )(\w+)", r"\1college_imaginaire",
+                          "canteen.schools[0].place", "school"),
+    "unknown app": Edit(r"(apps:\n(?:.*\n)*?.*\btrackers: \[)(\w+)", r"\1traqueur_inconnu",
+                        "apps[0].trackers[0]", "traqueur"),
+    "duplicate ids": Edit(r"(places:\n(?:.*\n)*?.*\bid: )(\w+)((?:.*\n)*?.*\bid: )(\w+)", r"\1\2\3\2",
+                          "places[1].id", "unique"),
+    "negative count": Edit(r"\bresidents: \d+", "residents: -200", "crowd.residents", "≥ 1"),
+    "share written as a percentage": Edit(r"\bphone_share: [\d.]+", "phone_share: 92", "teens.phone_share",
+                                          "entre 0.0 et 1.0"),
+    "unknown choice": Edit(r"\bcategory: ads\b", "category: pub", "trackers", "ads"),
+    "duplicate key": Edit(r"^(\s*)(seed: .*)$", r"\1\2\n\1\2", "", "une seule fois"),
+}
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["check", str(path)])
+    captured = capsys.readouterr()
+    return status, captured.err
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_each_broken_edit_is_reported_with_file_line_field_and_fix(case: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    text, line = EDITS[case].apply(NANTES)
+    path = tmp_path / "scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, message = _check(path, capsys)
+    assert status == 2
+    assert str(path) in message
+    assert f"ligne {line}" in message, message
+    assert EDITS[case].field in message
+    assert EDITS[case].expected in message
+    assert "à faire / fix:" in message
+    assert "Traceback" not in message
+
+
+def test_the_default_scenario_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nantes"]) == 0
+    assert "valide / valid" in capsys.readouterr().out
+
+
+def test_an_empty_file_says_it_is_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "scenario.yaml"
+    path.write_text("\n  \n", encoding="utf-8")
+    status, message = _check(path, capsys)
+    assert status == 2 and "fichier vide / an empty file" in message
+
+
+def test_a_non_utf8_file_names_the_line_of_the_bad_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "scenario.yaml"
+    path.write_bytes(NANTES.replace("Nantes", "Nantes Métropole", 1).encode("latin-1", errors="replace"))
+    line = NANTES[:NANTES.index("Nantes")].count("\n") + 1
+    status, message = _check(path, capsys)
+    assert status == 2 and "UTF-8" in message and f"ligne {line}" in message
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text, _ = EDITS["negative count"].apply(NANTES)
+    text, _ = EDITS["unknown app"].apply(text)
+    path = tmp_path / "scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, message = _check(path, capsys)
+    assert status == 2 and "crowd.residents" in message and "apps[0].trackers[0]" in message
+
+
+def test_a_missing_scenario_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    status, message = _check(Path("atlantide"), capsys)
+    assert status == 2 and "nantes" in message
+
+
+def test_generate_with_a_broken_scenario_writes_nothing(tmp_path: Path) -> None:
+    """Through the real console entry point, as an educator would run it."""
+    text, _ = EDITS["decimal comma"].apply(NANTES)
+    path = tmp_path / "scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "kit", "generate", "--scenario", str(path), "--out", str(out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "cell_size_m" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scenario.yaml"]
+
+
+def test_bad_command_line_values_are_refused_before_any_work(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["generate", "--teens", "-3"])
+    assert stop.value.code == 2
+    assert "au moins / at least 1" in capsys.readouterr().err
