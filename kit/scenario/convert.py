@@ -41,8 +41,9 @@ class Converter:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
-        return self.lines.get("", None)
+            parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+            path = "" if parent == path else parent
+        return None
 
     def convert(self, value: Any, hint: Any, path: str) -> Any:
         """Return `value` as type `hint`, or `_MISSING` after recording a problem."""

@@ -47,7 +47,7 @@ EDITS = {
                         "apps[0].trackers[0]", "traqueur"),
     "duplicate ids": Edit(r"(places:\n(?:.*\n)*?.*\bid: )(\w+)((?:.*\n)*?.*\bid: )(\w+)", r"\1\2\3\2",
                           "places[1].id", "unique"),
-    "negative count": Edit(r"\bresidents: \d+", "residents: -200", "crowd.residents", "≥ 1"),
+    "negative count": Edit(r"\bresidents: \d+", "residents: -200", "crowd.residents", "entre 1 et"),
     "share written as a percentage": Edit(r"\bphone_share: [\d.]+", "phone_share: 92", "teens.phone_share",
                                           "entre 0.0 et 1.0"),
     "unknown choice": Edit(r"\bcategory: ads\b", "category: pub", "trackers", "ads"),
