@@ -149,8 +149,11 @@ def _check_references(scenario: Scenario, report: Report) -> None:
     habits = {habit.id for habit in scenario.teens.habits}
 
     def refer(path: str, value: str, known: set[str], what: str) -> None:
+        """`what` is "French / English", e.g. "appli / app"."""
+        french, english = what.split(" / ")
         if value not in known:
-            report(path, f"l'identifiant d'un·e {what} déclaré·e / the id of a declared {what}",
+            report(path, f"un identifiant de {french} déclaré dans le scénario / the id of a {english} "
+                         f"declared in the scenario",
                    found=f"« {value} » inconnu / unknown `{value}`",
                    hint=f"choisis parmi / pick one of: {', '.join(sorted(known)) or '—'}")
 
@@ -176,9 +179,9 @@ def _check_references(scenario: Scenario, report: Report) -> None:
             refer(f"profiling.segments[{index}].truth_habit", segment.truth_habit, habits, "habitude / habit")
     for index, bidder in enumerate(scenario.auctions.bidders):
         for segment in bidder.segment_cpm_eur:
-            refer(f"auctions.bidders[{index}].segment_cpm_eur.{segment}", segment, segments, "segment")
+            refer(f"auctions.bidders[{index}].segment_cpm_eur.{segment}", segment, segments, "segment / segment")
     for index, school in enumerate(scenario.canteen.schools):
-        refer(f"canteen.schools[{index}].place", school.place, schools, "école (lieu de type school) / school")
+        refer(f"canteen.schools[{index}].place", school.place, schools, "école (lieu de type school) / school place")
 
 
 def _check_calendar(scenario: Scenario, report: Report) -> None:

@@ -19,23 +19,32 @@ NANTES = resolve_scenario("nantes").read_text(encoding="utf-8")
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the first match of `pattern` (a regex on the default scenario) by `replacement`."""
+    """Replace the first match of `pattern` (a regex on the default scenario) by `replacement`.
+
+    The problem is expected on the line where the replacement ends, or on the first line of the edited
+    text matching `reported_at` (for problems reported at their block, or where the YAML parser notices).
+    """
 
     pattern: str
     replacement: str
     field: str
     expected: str
+    reported_at: str = ""
 
     def apply(self, text: str) -> tuple[str, int]:
         match = re.search(self.pattern, text, flags=re.MULTILINE)
         assert match, f"the default scenario no longer contains {self.pattern!r}: update this test"
-        line = text.count("\n", 0, match.start()) + 1
-        return text[:match.start()] + match.expand(self.replacement) + text[match.end():], line
+        replaced = match.expand(self.replacement)
+        edited = text[:match.start()] + replaced + text[match.end():]
+        position = match.start() + len(replaced.rstrip("\n"))
+        if self.reported_at:
+            position = re.search(self.reported_at, edited, flags=re.MULTILINE).start()
+        return edited, edited.count("\n", 0, position) + 1
 
 
 EDITS = {
-    "yaml syntax": Edit(r"^(\s*)city:", r"\1city: [unclosed", "", "YAML"),
-    "missing key": Edit(r"^\s*seed: .*\n", "", "meta.seed", "seed"),
+    "yaml syntax": Edit(r"^(\s*)city:", r"\1city: [unclosed", "", "YAML", reported_at=r"^\s*name: Nantes"),
+    "missing key": Edit(r"^\s*seed: .*\n", "", "meta.seed", "seed", reported_at=r"^meta:"),
     "unknown key": Edit(r"\bresidents:", "residentz:", "crowd.residentz", "residents"),
     "wrong type": Edit(r"^(\s*)count: \d+", r"\1count: trente", "teens.count", "un nombre"),
     "coordinate outside the city": Edit(r"\blat: 47\.\d+", "lat: 48.8566", "places[0].lat", "dans Nantes"),
@@ -99,11 +108,11 @@ def test_a_non_utf8_file_names_the_line_of_the_bad_byte(tmp_path: Path, capsys: 
 
 def test_every_problem_is_listed_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text, _ = EDITS["negative count"].apply(NANTES)
-    text, _ = EDITS["unknown app"].apply(text)
+    text, _ = EDITS["wrong type"].apply(text)
     path = tmp_path / "scenario.yaml"
     path.write_text(text, encoding="utf-8")
     status, message = _check(path, capsys)
-    assert status == 2 and "crowd.residents" in message and "apps[0].trackers[0]" in message
+    assert status == 2 and "crowd.residents" in message and "teens.count" in message
 
 
 def test_a_missing_scenario_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
