@@ -33,7 +33,7 @@ def to_timestamps(period: Period, minutes: np.ndarray) -> pd.Series:
 def day_kinds(period: Period, strike_days: tuple[date, ...] = ()) -> pd.DataFrame:
     """One row per day: date, weekday (0 = Monday), whether it is a weekend, holiday or school day."""
     dates = pd.to_datetime(list(period.dates))
-    weekday = dates.dayofweek.to_numpy()
+    weekday = dates.day_of_week.to_numpy()
     public = np.isin(dates.date, period.public_holidays)
     school_holiday = np.isin(dates.date, period.school_holidays)
     weekend = weekday >= 5
