@@ -96,11 +96,11 @@ def location_pings(scenario: Scenario, personas: pd.DataFrame, stays: pd.DataFra
     people = np.concatenate([session_people, background_people])
     minutes = np.concatenate([session_minutes, background_minutes]).astype(np.int64)
     apps = np.concatenate([session_apps, background_apps])
+    background = np.arange(people.size) >= session_people.size
     keep = minutes < period.days * MINUTES_PER_DAY
-    people, minutes, apps = people[keep], minutes[keep], apps[keep]
+    people, minutes, apps, background = people[keep], minutes[keep], apps[keep], background[keep]
     # GPS fixes in the foreground are precise; background ones often come from wifi or antennas.
-    accuracy = np.where(np.isin(apps, background_apps), rng.uniform(20, 100, apps.size),
-                        rng.uniform(5, 30, apps.size)).round(0)
+    accuracy = np.where(background, rng.uniform(20, 100, apps.size), rng.uniform(5, 30, apps.size)).round(0)
     where = where_at(stays, people, minutes)
     offset = rng.normal(0.0, 1.0, (2, apps.size)) * accuracy / METRES_PER_DEGREE / 2
     lat = where["lat"].to_numpy() + offset[0]
