@@ -133,6 +133,9 @@ def _check_places(scenario: Scenario, report: Report) -> None:
                    found=f"{place.id} : {place.lat}, {place.lon}",
                    hint="latitude d'abord, longitude ensuite ; copie-les depuis une carte "
                         "/ latitude first, then longitude; copy them from a map")
+    if not scenario.auctions.bidders:
+        report("auctions.bidders", "au moins un enchérisseur / at least one bidder",
+               hint="copie un enchérisseur du scénario nantes / copy a bidder from the nantes scenario")
     for kind in ("neighbourhood", "school"):
         if not scenario.places_of_kind(kind):
             report("places", f"au moins un lieu de type « {kind} » / at least one place of kind `{kind}`",

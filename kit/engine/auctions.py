@@ -1,0 +1,70 @@
+"""Real-time ad auctions: what a teen's attention is sold for, ad by ad.
+
+Each time an app with an ads tracker shows an ad, the ad space is auctioned in milliseconds: every
+bidder offers a price per thousand ads (CPM) according to what it knows of the viewer — the segments
+of their profile, but only if they accepted that app's consent banner — and the highest bidder wins,
+paying the second-highest offer (or the floor price). Refusing consent does not remove the ads; it
+makes them cheaper, because the viewer is anonymous to the bidders.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kit.scenario.model import Scenario
+
+__all__ = ["ad_auctions"]
+
+#: Spread of each bidder's offer around its list price (lognormal sigma).
+_BID_NOISE = 0.25
+
+
+def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFrame, consent: pd.DataFrame,
+                rng: np.random.Generator) -> pd.DataFrame:
+    """One row per ad sold during the teens' app sessions (see the module docstring)."""
+    auctions = scenario.auctions
+    ad_trackers = {tracker.id for tracker in scenario.trackers if tracker.category == "ads"}
+    with_ads = [app.id for app in scenario.apps if ad_trackers & set(app.trackers)]
+    shown = sessions[sessions["app"].isin(with_ads)]
+    count = rng.poisson(auctions.ads_per_minute * shown["duration_min"].to_numpy())
+    duration = np.repeat(shown["duration_min"].to_numpy(), count)
+    offsets = (rng.uniform(0, 1, count.sum()) * duration * 60).astype("timedelta64[s]")
+    ads = pd.DataFrame({
+        "person_id": np.repeat(shown["person_id"].to_numpy(), count),
+        "timestamp": (np.repeat(shown["timestamp"].to_numpy(), count) + offsets).astype("datetime64[s]"),
+        "app": np.repeat(shown["app"].to_numpy(), count),
+    })
+
+    agreed = consent[consent["choice"] == "accept_all"]
+    known = (ads["person_id"] + "\x1f" + ads["app"]).isin(agreed["person_id"] + "\x1f" + agreed["app"]).to_numpy()
+    segments_of = (profiles[profiles["in_segment"]].groupby("person_id")["segment"]
+                   .apply(lambda ids: "|".join(sorted(ids))))
+    segments = np.where(known, ads["person_id"].map(segments_of).fillna("").to_numpy(), "")
+
+    bids = np.empty((len(ads), len(auctions.bidders)))
+    for column, bidder in enumerate(auctions.bidders):
+        prices = {segment_ids: max([bidder.segment_cpm_eur.get(segment, bidder.base_cpm_eur)
+                                    for segment in segment_ids.split("|") if segment] or [bidder.base_cpm_eur])
+                  for segment_ids in set(segments)}
+        list_price = np.array([prices[segment_ids] for segment_ids in segments])
+        bids[:, column] = list_price * rng.lognormal(0.0, _BID_NOISE, len(ads))
+    ranked = np.sort(bids, axis=1)
+    top = ranked[:, -1]
+    # With a single bidder, the floor price is the second price.
+    second = ranked[:, -2] if len(auctions.bidders) > 1 else np.zeros(len(ads))
+    sold = top >= auctions.floor_cpm_eur
+    price = np.maximum(second, auctions.floor_cpm_eur)
+    latency = rng.integers(int(auctions.latency_ms.min), int(auctions.latency_ms.max) + 1, len(ads))
+    table = pd.DataFrame({
+        "person_id": ads["person_id"],
+        "timestamp": ads["timestamp"],
+        "segments": segments,
+        "winning_bid_eur": (top / 1000).round(6),
+        "app": ads["app"],
+        "winner": np.array([bidder.id for bidder in auctions.bidders], dtype=object)[bids.argmax(axis=1)],
+        "bidders": (bids >= auctions.floor_cpm_eur).sum(axis=1),
+        "price_paid_eur": (price / 1000).round(6),
+        "latency_ms": latency,
+    })[sold]
+    return table.sort_values(["person_id", "timestamp", "app"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,111 @@
+"""Advertising profiles: which segments a profiler puts each teen in, and on what evidence.
+
+The profiler is transparent on purpose, so that the profiling workshop can open it up: each segment
+adds up weighted evidence from the trail — minutes a day in some apps, visits a week to some kinds of
+places, the share of phone use late at night — each squashed to 0–1 so no single habit dominates,
+averaged by weight, and turned into a confidence. Above the threshold the teen is "in" the segment;
+then a share of answers is flipped at random, because real profilers are often wrong. Where the
+scenario says what is true (a habit, an age range), each answer is marked right or wrong.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kit.scenario.model import Scenario, Segment
+
+__all__ = ["profiler_accuracy", "profiles"]
+
+#: Evidence at which each kind of signal counts as half-strong (tanh scale).
+_MINUTES_SCALE = 15.0
+_VISITS_SCALE = 1.0
+_NIGHT_SCALE = 0.1
+#: How sharply the averaged evidence turns into a confidence around the threshold.
+_STEEPNESS = 10.0
+_CENTRE = 0.25
+
+
+def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame, stays: pd.DataFrame,
+             rng: np.random.Generator) -> pd.DataFrame:
+    """One row per teen and segment (see the module docstring)."""
+    days = scenario.meta.period.days
+    people = personas["person_id"].to_numpy()
+    minutes = (sessions.pivot_table(index="person_id", columns="app", values="duration_min", aggfunc="sum",
+                                    fill_value=0.0).reindex(people, fill_value=0.0) / days)
+    kinds = {place.id: place.kind for place in scenario.places}
+    visits = stays[stays["activity"] == "visit"].assign(kind=lambda frame: frame["place_id"].map(kinds))
+    weekly = (visits.groupby(["person_id", "kind"]).size().unstack(fill_value=0)
+              .reindex(people, fill_value=0) / (days / 7))
+    hours = sessions["timestamp"].dt.hour
+    night = ((hours >= 22) | (hours < 6)).groupby(sessions["person_id"]).mean().reindex(people, fill_value=0.0)
+    names = {app.id: app.name for app in scenario.apps}
+
+    rows = []
+    for segment in scenario.profiling.segments:
+        score, evidence = _score(segment, minutes, weekly, night, names)
+        confidence = 1 / (1 + np.exp(-_STEEPNESS * (score - _CENTRE)))
+        in_segment = confidence >= scenario.profiling.threshold
+        flipped = rng.random(people.size) < scenario.profiling.noise
+        in_segment = np.where(flipped, ~in_segment, in_segment)
+        truth = _truth(segment, personas)
+        rows.append(pd.DataFrame({
+            "person_id": people,
+            "segment": segment.id,
+            "kind": segment.kind,
+            "confidence": confidence.round(2),
+            "in_segment": in_segment,
+            "evidence": evidence,
+            "truth": truth,
+            "correct": pd.array([None if t is None else bool(t == s) for t, s in zip(truth, in_segment)],
+                                dtype="boolean"),
+        }))
+    table = pd.concat(rows, ignore_index=True)
+    table["truth"] = table["truth"].astype("boolean")
+    return table.sort_values(["person_id"], kind="stable").reset_index(drop=True)
+
+
+def profiler_accuracy(table: pd.DataFrame) -> pd.DataFrame:
+    """Per segment with a known truth: accuracy, false positives and false negatives (shares)."""
+    known = table.dropna(subset=["truth"])
+    grouped = known.assign(
+        right=known["correct"].astype(bool),
+        false_positive=known["in_segment"] & ~known["truth"].astype(bool),
+        false_negative=~known["in_segment"] & known["truth"].astype(bool),
+    ).groupby("segment", sort=False)
+    return grouped[["right", "false_positive", "false_negative"]].mean().rename(columns={"right": "accuracy"})
+
+
+def _score(segment: Segment, minutes: pd.DataFrame, weekly: pd.DataFrame, night: pd.Series,
+           names: dict[str, str]) -> tuple[np.ndarray, list[str]]:
+    """Weighted average of squashed evidence, and the plain-words reasons behind it."""
+    parts: list[tuple[float, np.ndarray, list[str]]] = []
+    for app, weight in segment.apps.items():
+        used = minutes[app].to_numpy() if app in minutes else np.zeros(len(minutes))
+        parts.append((weight, np.tanh(used / _MINUTES_SCALE), [f"{names[app]} : {value:.0f} min/jour" for value in used]))
+    for kind, weight in segment.places.items():
+        count = weekly[kind].to_numpy() if kind in weekly else np.zeros(len(weekly))
+        parts.append((weight, np.tanh(count / _VISITS_SCALE), [f"{kind} : {value:.1f} visites/sem." for value in count]))
+    if segment.night_use:
+        share = night.to_numpy()
+        parts.append((segment.night_use, np.tanh(share / _NIGHT_SCALE),
+                      [f"nuit : {value:.0%} des usages" for value in share]))
+    total = sum(weight for weight, _, _ in parts) or 1.0
+    score = sum(weight * signal for weight, signal, _ in parts) / total
+    # Reasons, strongest first, only those that actually count.
+    strengths = np.array([weight * signal for weight, signal, _ in parts])
+    evidence = []
+    for person in range(len(minutes)):
+        order = np.argsort(-strengths[:, person], kind="stable")
+        reasons = [parts[i][2][person] for i in order if strengths[i, person] > 0.05]
+        evidence.append(" ; ".join(reasons[:3]))
+    return score, evidence
+
+
+def _truth(segment: Segment, personas: pd.DataFrame) -> list[bool | None]:
+    if segment.truth_habit:
+        return [segment.truth_habit in habits.split("|") for habits in personas["habits"]]
+    if segment.truth_ages is not None:
+        ages = personas["age"].to_numpy()
+        return list((ages >= segment.truth_ages.min) & (ages <= segment.truth_ages.max))
+    return [None] * len(personas)
