@@ -1,11 +1,12 @@
 """Advertising profiles: which segments a profiler puts each teen in, and on what evidence.
 
 The profiler is transparent on purpose, so that the profiling workshop can open it up: each segment
-adds up weighted evidence from the trail — minutes a day in some apps, visits a week to some kinds of
-places, the share of phone use late at night — each squashed to 0–1 so no single habit dominates,
-averaged by weight, and turned into a confidence. Above the threshold the teen is "in" the segment;
-then a share of answers is flipped at random, because real profilers are often wrong. Where the
-scenario says what is true (a habit, an age range), each answer is marked right or wrong.
+collects clues from the trail — minutes a day in some apps (compared with the app's typical use),
+visits a week to some kinds of places, the share of phone use late at night — each squashed to 0–1
+and weighted. Clues add up like suspicions: confidence = 1 − Π(1 − weight × clue), so one strong clue
+is enough and several weak ones add up. Above the threshold the teen is "in" the segment; then a share
+of answers is flipped at random, because real profilers are often wrong. Where the scenario says what
+is true (a habit, an age range), each answer is marked right or wrong.
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.scenario.model import Scenario, Segment
+from kit.scenario.model import App, Scenario, Segment
 
 __all__ = ["profiler_accuracy", "profiles"]
 
-#: Evidence at which each kind of signal counts as half-strong (tanh scale).
-_MINUTES_SCALE = 15.0
+#: Evidence at which each kind of clue is fairly strong (tanh scale): twice an app's typical daily
+#: minutes, a visit a week, 15 % of phone use at night.
+_TYPICAL_USE_SCALE = 2.0
 _VISITS_SCALE = 1.0
-_NIGHT_SCALE = 0.1
-#: How sharply the averaged evidence turns into a confidence around the threshold.
-_STEEPNESS = 10.0
-_CENTRE = 0.25
+_NIGHT_SCALE = 0.15
+_NIGHT_HOURS = (23, 5)
 
 
 def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame, stays: pd.DataFrame,
@@ -38,13 +38,14 @@ def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame,
     weekly = (visits.groupby(["person_id", "kind"]).size().unstack(fill_value=0)
               .reindex(people, fill_value=0) / (days / 7))
     hours = sessions["timestamp"].dt.hour
-    night = ((hours >= 22) | (hours < 6)).groupby(sessions["person_id"]).mean().reindex(people, fill_value=0.0)
-    names = {app.id: app.name for app in scenario.apps}
+    night = ((hours >= _NIGHT_HOURS[0]) | (hours < _NIGHT_HOURS[1])).groupby(sessions["person_id"]).mean().reindex(people, fill_value=0.0)
+    apps = {app.id: app for app in scenario.apps}
 
     rows = []
     for segment in scenario.profiling.segments:
-        score, evidence = _score(segment, minutes, weekly, night, names)
-        confidence = 1 / (1 + np.exp(-_STEEPNESS * (score - _CENTRE)))
+        confidence, evidence = _confidence(segment, minutes, weekly, night, apps)
+        # Rounded before the threshold, so the table never shows 0.70 for a teen left out at 0.7.
+        confidence = confidence.round(2)
         in_segment = confidence >= scenario.profiling.threshold
         flipped = rng.random(people.size) < scenario.profiling.noise
         in_segment = np.where(flipped, ~in_segment, in_segment)
@@ -53,7 +54,7 @@ def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame,
             "person_id": people,
             "segment": segment.id,
             "kind": segment.kind,
-            "confidence": confidence.round(2),
+            "confidence": confidence,
             "in_segment": in_segment,
             "evidence": evidence,
             "truth": truth,
@@ -76,30 +77,33 @@ def profiler_accuracy(table: pd.DataFrame) -> pd.DataFrame:
     return grouped[["right", "false_positive", "false_negative"]].mean().rename(columns={"right": "accuracy"})
 
 
-def _score(segment: Segment, minutes: pd.DataFrame, weekly: pd.DataFrame, night: pd.Series,
-           names: dict[str, str]) -> tuple[np.ndarray, list[str]]:
-    """Weighted average of squashed evidence, and the plain-words reasons behind it."""
-    parts: list[tuple[float, np.ndarray, list[str]]] = []
-    for app, weight in segment.apps.items():
-        used = minutes[app].to_numpy() if app in minutes else np.zeros(len(minutes))
-        parts.append((weight, np.tanh(used / _MINUTES_SCALE), [f"{names[app]} : {value:.0f} min/jour" for value in used]))
+def _confidence(segment: Segment, minutes: pd.DataFrame, weekly: pd.DataFrame, night: pd.Series,
+                apps: dict[str, App]) -> tuple[np.ndarray, list[str]]:
+    """Clues combined like suspicions, and the plain-words reasons behind them, strongest first."""
+    clues: list[tuple[np.ndarray, list[str]]] = []
+    for app_id, weight in segment.apps.items():
+        app = apps[app_id]
+        used = minutes[app_id].to_numpy() if app_id in minutes else np.zeros(len(minutes))
+        typical = max(app.sessions_per_day * app.session_minutes, 1.0)
+        clues.append((weight * np.tanh(used / (_TYPICAL_USE_SCALE * typical)),
+                      [f"{app.name} : {value:.0f} min/jour" for value in used]))
     for kind, weight in segment.places.items():
         count = weekly[kind].to_numpy() if kind in weekly else np.zeros(len(weekly))
-        parts.append((weight, np.tanh(count / _VISITS_SCALE), [f"{kind} : {value:.1f} visites/sem." for value in count]))
+        clues.append((weight * np.tanh(count / _VISITS_SCALE), [f"{kind} : {value:.1f} visites/sem." for value in count]))
     if segment.night_use:
         share = night.to_numpy()
-        parts.append((segment.night_use, np.tanh(share / _NIGHT_SCALE),
+        clues.append((segment.night_use * np.tanh(share / _NIGHT_SCALE),
                       [f"nuit : {value:.0%} des usages" for value in share]))
-    total = sum(weight for weight, _, _ in parts) or 1.0
-    score = sum(weight * signal for weight, signal, _ in parts) / total
-    # Reasons, strongest first, only those that actually count.
-    strengths = np.array([weight * signal for weight, signal, _ in parts])
+    if not clues:
+        return np.zeros(len(minutes)), [""] * len(minutes)
+    strengths = np.clip(np.array([strength for strength, _ in clues]), 0.0, 1.0)
+    confidence = 1 - np.prod(1 - strengths, axis=0)
     evidence = []
     for person in range(len(minutes)):
         order = np.argsort(-strengths[:, person], kind="stable")
-        reasons = [parts[i][2][person] for i in order if strengths[i, person] > 0.05]
+        reasons = [clues[i][1][person] for i in order if strengths[i, person] > 0.05]
         evidence.append(" ; ".join(reasons[:3]))
-    return score, evidence
+    return confidence, evidence
 
 
 def _truth(segment: Segment, personas: pd.DataFrame) -> list[bool | None]:
