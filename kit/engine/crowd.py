@@ -18,7 +18,7 @@ from kit.engine.clock import MINUTES_PER_DAY, day_kinds, to_timestamps
 from kit.engine.places import METRES_PER_DEGREE, scatter
 from kit.scenario.model import Scenario
 
-__all__ = ["cell_grid", "crowd_pings"]
+__all__ = ["crowd_pings"]
 
 #: Relative phone activity per hour of the day (calls, messages, data): quiet nights, busy evenings.
 _HOURLY_ACTIVITY = np.array([0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.3, 1.2, 1.1, 1.2,
@@ -27,23 +27,19 @@ _NIGHT = (_HOURLY_ACTIVITY.size - 2, 7)  # 22:00 to 07:00 at home
 _WORK_HOURS = (9, 17)
 
 
-def cell_grid(scenario: Scenario) -> tuple[float, float]:
-    """Cell size in degrees (latitude, longitude) for the scenario's antenna size."""
-    bounds = scenario.meta.city.bounds
-    side = scenario.crowd.cell_size_m / METRES_PER_DEGREE
-    return side, side / np.cos(np.radians((bounds.south + bounds.north) / 2))
-
-
 def crowd_pings(scenario: Scenario, rng: np.random.Generator, *, residents: int | None = None) -> pd.DataFrame:
     """One row per time a resident's phone showed up on the network (see the module docstring)."""
     crowd = scenario.crowd
     count = crowd.residents if residents is None else residents
-    homes = _around(scenario, rng, scenario.places_of_kind("neighbourhood"), count)
+    grid = _Grid(scenario)
+    # Each resident's usual places, as antenna cells (small arrays; pings only index into them).
+    home = grid.cell_of(*_around(scenario, rng, scenario.places_of_kind("neighbourhood"), count))
     anchor_kinds = [kind for kind in crowd.anchor_kinds if scenario.places_of_kind(kind)]
-    anchors = _around(scenario, rng, scenario.places_of_kind(*anchor_kinds), count,
-                      kind_weights={kind: crowd.anchor_kinds[kind] for kind in anchor_kinds})
+    anchor = grid.cell_of(*_around(scenario, rng, scenario.places_of_kind(*anchor_kinds), count,
+                                   kind_weights={kind: crowd.anchor_kinds[kind] for kind in anchor_kinds}))
     commuter = rng.random(count) < crowd.commuter_share
-    favourites = np.stack([_around(scenario, rng, _leisure_places(scenario), count) for _ in range(3)], axis=1)
+    favourites = np.stack([grid.cell_of(*_around(scenario, rng, _leisure_places(scenario), count))
+                           for _ in range(3)], axis=1)
     favourite_count = rng.integers(1, 4, count)
 
     days = day_kinds(scenario.meta.period)
@@ -53,32 +49,56 @@ def crowd_pings(scenario: Scenario, rng: np.random.Generator, *, residents: int 
     hours = rng.choice(24, size=person.size, p=_HOURLY_ACTIVITY / _HOURLY_ACTIVITY.sum())
     minutes = day * MINUTES_PER_DAY + hours * 60 + rng.integers(0, 60, person.size)
 
-    # Where the phone is at that hour, following the resident's routine.
-    at_night = (hours >= _NIGHT[0]) | (hours < _NIGHT[1])
-    working = (~days["weekend"].to_numpy()[day] & ~days["public_holiday"].to_numpy()[day]
-               & (hours >= _WORK_HOURS[0]) & (hours < _WORK_HOURS[1]) & commuter[person])
+    # Where the phone is at that hour, following the resident's routine; later rules win.
     draw = rng.random(person.size)
     routine = draw < crowd.routine_share
-    favourite = favourites[person, rng.integers(0, 3, person.size) % favourite_count[person]]
-    lat, lon = _anywhere(scenario, rng, person.size)
-    evening_home = routine & (rng.random(person.size) < 0.5)
-    for mask, points in ((routine, favourite), (evening_home, homes[person]), (working & (draw < 0.9),
-                                                                              anchors[person]),
-                         (at_night, homes[person])):
-        lat = np.where(mask, points[:, 0], lat)
-        lon = np.where(mask, points[:, 1], lon)
+    working = (~(days["weekend"] | days["public_holiday"]).to_numpy()[day]
+               & (hours >= _WORK_HOURS[0]) & (hours < _WORK_HOURS[1]) & commuter[person] & (draw < 0.9))
+    at_night = (hours >= _NIGHT[0]) | (hours < _NIGHT[1])
+    cell = grid.random_cells(rng, person.size)
+    cell = np.where(routine, favourites[person, rng.integers(0, 3, person.size) % favourite_count[person]], cell)
+    cell = np.where(routine & (rng.random(person.size) < 0.5), home[person], cell)
+    cell = np.where(working, anchor[person], cell)
+    cell = np.where(at_night, home[person], cell)
 
-    row, col, cell_lat, cell_lon = _cells(scenario, lat, lon)
+    # Already in person then day order: only the times within a day need sorting.
+    order = np.argsort(person.astype(np.int64) * scenario.meta.period.days * MINUTES_PER_DAY + minutes,
+                       kind="stable")
     width = max(4, len(str(count)))
-    ids = np.array([f"c{index:0{width}d}" for index in range(1, count + 1)], dtype=object)
-    order = np.lexsort((minutes, person))
+    cell = cell[order]
+    # Categorical ids: millions of rows share a few thousand names, stored once.
     return pd.DataFrame({
-        "person_id": ids[person[order]],
+        "person_id": pd.Categorical.from_codes(person[order], categories=[f"c{i:0{width}d}" for i in range(1, count + 1)]),
         "timestamp": to_timestamps(scenario.meta.period, minutes[order]),
-        "lat": cell_lat[order].round(5),
-        "lon": cell_lon[order].round(5),
-        "cell_id": _cell_ids(row[order], col[order]),
+        "lat": grid.centre_lat[cell],
+        "lon": grid.centre_lon[cell],
+        "cell_id": pd.Categorical.from_codes(cell, categories=grid.names),
     })
+
+
+class _Grid:
+    """The antenna grid over the city's bounds: cells numbered row by row, with centres and names."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        bounds = scenario.meta.city.bounds
+        self.south, self.west = bounds.south, bounds.west
+        self.dlat = scenario.crowd.cell_size_m / METRES_PER_DEGREE
+        self.dlon = self.dlat / np.cos(np.radians((bounds.south + bounds.north) / 2))
+        self.rows = int(np.floor((bounds.north - bounds.south) / self.dlat)) + 1
+        self.cols = int(np.floor((bounds.east - bounds.west) / self.dlon)) + 1
+        row, col = np.divmod(np.arange(self.rows * self.cols), self.cols)
+        self.centre_lat = (self.south + (row + 0.5) * self.dlat).round(5)
+        self.centre_lon = (self.west + (col + 0.5) * self.dlon).round(5)
+        #: "r012c034": row and column of the grid, readable and easy to coarsen.
+        self.names = [f"r{r:03d}c{c:03d}" for r, c in zip(row, col)]
+
+    def cell_of(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        row = np.clip(np.floor((lat - self.south) / self.dlat).astype(np.int64), 0, self.rows - 1)
+        col = np.clip(np.floor((lon - self.west) / self.dlon).astype(np.int64), 0, self.cols - 1)
+        return row * self.cols + col
+
+    def random_cells(self, rng: np.random.Generator, count: int) -> np.ndarray:
+        return rng.integers(0, self.rows * self.cols, count)
 
 
 def _leisure_places(scenario: Scenario) -> tuple:
@@ -86,31 +106,10 @@ def _leisure_places(scenario: Scenario) -> tuple:
 
 
 def _around(scenario: Scenario, rng: np.random.Generator, places: tuple, count: int,
-            kind_weights: dict[str, float] | None = None) -> np.ndarray:
-    """A point near one of `places` per resident, chosen by weight: an array of shape (count, 2)."""
+            kind_weights: dict[str, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """A point (latitudes, longitudes) near one of `places` per resident, chosen by weight."""
     weights = np.array([place.weight * (kind_weights or {}).get(place.kind, 1.0) for place in places], float)
     picks = rng.choice(len(places), size=count, p=weights / weights.sum())
-    lat, lon = scatter(rng, np.array([place.lat for place in places])[picks],
-                       np.array([place.lon for place in places])[picks],
-                       np.array([place.radius_m for place in places])[picks], scenario)
-    return np.stack([lat, lon], axis=1)
-
-
-def _anywhere(scenario: Scenario, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
-    bounds = scenario.meta.city.bounds
-    return rng.uniform(bounds.south, bounds.north, count), rng.uniform(bounds.west, bounds.east, count)
-
-
-def _cells(scenario: Scenario, lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, ...]:
-    bounds = scenario.meta.city.bounds
-    dlat, dlon = cell_grid(scenario)
-    row = np.floor((lat - bounds.south) / dlat).astype(np.int64)
-    col = np.floor((lon - bounds.west) / dlon).astype(np.int64)
-    return row, col, bounds.south + (row + 0.5) * dlat, bounds.west + (col + 0.5) * dlon
-
-
-def _cell_ids(row: np.ndarray, col: np.ndarray) -> np.ndarray:
-    """"r012c034": row and column of the antenna grid, readable and easy to coarsen."""
-    unique, inverse = np.unique(row * 1000 + col, return_inverse=True)
-    names = np.array([f"r{code // 1000:03d}c{code % 1000:03d}" for code in unique], dtype=object)
-    return names[inverse]
+    return scatter(rng, np.array([place.lat for place in places])[picks],
+                   np.array([place.lon for place in places])[picks],
+                   np.array([place.radius_m for place in places])[picks], scenario)

@@ -28,6 +28,9 @@ from kit.scenario.model import Scenario
 
 __all__ = ["LICENSE", "schema", "table_names", "write_package"]
 
+#: Rows formatted at once when writing: bounds memory, large enough to keep writing fast.
+_ROWS_PER_SLICE = 200_000
+
 LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
            "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
 
@@ -54,9 +57,8 @@ def write_package(tables: Mapping[str, pd.DataFrame], scenario: Scenario, *, see
         resources_meta = []
         for name in table_names():
             progress(f"{name}.csv")
-            data = _csv_bytes(name, tables[name])
-            (staging / f"{name}.csv").write_bytes(data)
-            resources_meta.append(_resource(name, data, len(tables[name])))
+            size, digest = _write_csv(staging / f"{name}.csv", name, tables[name])
+            resources_meta.append(_resource(name, size, digest, len(tables[name])))
         descriptor = _descriptor(scenario, seed, resources_meta)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
@@ -67,14 +69,24 @@ def write_package(tables: Mapping[str, pd.DataFrame], scenario: Scenario, *, see
     return out
 
 
-def _csv_bytes(name: str, table: pd.DataFrame) -> bytes:
+def _write_csv(path: Path, name: str, table: pd.DataFrame) -> tuple[int, str]:
+    """Write one table as CSV in slices (memory stays flat for a 10x crowd); return its size and sha256."""
     fields = schema()[name]["fields"]
     columns = [field[0] for field in fields]
     if list(table.columns) != columns:
         raise ValueError(f"table {name} has columns {list(table.columns)}, the data package declares {columns}")
-    cells = [_formatted(table[column], kind) for column, kind, *_ in fields]
-    lines = [",".join(columns), *map(",".join, zip(*cells))]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("wb") as handle:
+        for start in range(0, max(len(table), 1), _ROWS_PER_SLICE):
+            piece = table.iloc[start:start + _ROWS_PER_SLICE]
+            cells = [_formatted(piece[column], kind) for column, kind, *_ in fields]
+            lines = ([",".join(columns)] if start == 0 else []) + list(map(",".join, zip(*cells)))
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+            handle.write(data)
+            digest.update(data)
+            size += len(data)
+    return size, digest.hexdigest()
 
 
 def _formatted(values: pd.Series, kind: str) -> np.ndarray:
@@ -106,7 +118,7 @@ def _quoted(text: str) -> str:
     return text
 
 
-def _resource(name: str, data: bytes, rows: int) -> dict:
+def _resource(name: str, size: int, digest: str, rows: int) -> dict:
     spec = schema()[name]
     return {
         "name": name,
@@ -116,8 +128,8 @@ def _resource(name: str, data: bytes, rows: int) -> dict:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": len(data),
-        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "bytes": size,
+        "hash": f"sha256:{digest}",
         "rows": rows,
         "schema": {"fields": [
             {"name": field, "type": kind, "description": french, "description_en": english}
