@@ -26,7 +26,7 @@ def test_generate_writes_the_package_where_the_readme_says_with_progress(tmp_pat
     assert result.returncode == 0, result.stderr
     out = tmp_path / "datasets" / "generated" / "nantes"
     descriptor = json.loads((out / "datapackage.json").read_text("utf-8"))
-    assert len(descriptor["resources"]) == 10
+    assert len(descriptor["resources"]) == 12
     assert "crowd_pings" in result.stderr and "✓" in result.stderr
     assert result.stdout == ""
 

@@ -21,7 +21,7 @@ from kit.scenario.model import Scenario
 
 __all__ = ["PERSONAL_TABLES", "generate", "personal_trail"]
 
-#: The tables that describe one teen (everything but the city's crowd, places and canteens).
+#: The tables that describe one teen (not the city's crowd, places, apps, trackers and canteens).
 PERSONAL_TABLES = ("personas", "location_pings", "app_sessions", "tracker_requests", "consent_events",
                    "profiles", "ad_auctions")
 
@@ -36,6 +36,8 @@ def generate(scenario: Scenario, *, seed: int | None = None, teens: int | None =
     class_ = people.personas(scenario, domain_rng(seed, "people"), count=teens)
     tables = _trail_tables(scenario, class_, seed, progress)
     tables["places"] = places.places_table(scenario)
+    tables["apps"] = apps.apps_table(scenario)
+    tables["trackers"] = apps.trackers_table(scenario)
     progress("crowd_pings")
     tables["crowd_pings"] = crowd.crowd_pings(scenario, domain_rng(seed, "crowd"), residents=crowd_size)
     progress("canteen_attendance")

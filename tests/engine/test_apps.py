@@ -48,8 +48,9 @@ def test_apps_without_trackers_send_nothing(trail: dict, nantes: Scenario) -> No
     assert clean and not trail["requests"]["app"].isin(clean).any()
 
 
-def test_a_refusal_stops_most_ads_but_never_crash_reports(trail: dict) -> None:
-    requests = trail["requests"]
+def test_a_refusal_stops_most_ads_but_never_crash_reports(trail: dict, nantes: Scenario) -> None:
+    categories = apps.trackers_table(nantes).set_index("tracker_id")["category"]
+    requests = trail["requests"].assign(category=lambda frame: frame["tracker"].map(categories))
     ads = requests[requests["category"] == "ads"]
     sessions = trail["sessions"].merge(trail["consent"][["person_id", "app", "choice"]], on=["person_id", "app"])
     per_session = ads.groupby("consent").size() / sessions.groupby("choice").size().rename(
@@ -61,9 +62,9 @@ def test_a_refusal_stops_most_ads_but_never_crash_reports(trail: dict) -> None:
 
 def test_the_scenario_covers_exodus_privacys_three_classes(nantes: Scenario) -> None:
     """Exodus Privacy shows 0 (green), fewer than 5 (yellow), 5 or more (red) trackers per app."""
-    phone_apps = [app for app in nantes.apps if app.usage == "phone"]
-    classes = {0 if not app.trackers else 1 if len(app.trackers) < 5 else 2 for app in phone_apps}
-    assert classes == {0, 1, 2}
+    table = apps.apps_table(nantes)
+    counts = table.loc[table["usage"] == "phone", "tracker_count"]
+    assert set(pd.cut(counts, [-1, 0, 4, 99], labels=["green", "yellow", "red"])) == {"green", "yellow", "red"}
 
 
 def test_same_seed_same_sessions(trail: dict, nantes: Scenario) -> None:

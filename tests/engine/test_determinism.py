@@ -15,7 +15,7 @@ def _package(out: Path, *extra: str) -> dict[str, bytes]:
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     first = _package(tmp_path / "a")
     second = _package(tmp_path / "b")
-    assert first.keys() == second.keys() and len(first) == 11
+    assert first.keys() == second.keys() and len(first) == 13
     assert first == second
 
 
@@ -23,4 +23,4 @@ def test_another_seed_changes_every_random_table(tmp_path: Path) -> None:
     first = _package(tmp_path / "a", "--seed", "1", "--crowd", "200")
     second = _package(tmp_path / "b", "--seed", "2", "--crowd", "200")
     changed = {name for name in first if first[name] != second[name]}
-    assert changed == set(first) - {"places.csv"}
+    assert changed == set(first) - {"places.csv", "apps.csv", "trackers.csv"}
