@@ -17,7 +17,7 @@ from kit.engine.clock import MINUTES_PER_DAY, day_kinds, minute, to_timestamps
 from kit.engine.mobility import where_at
 from kit.scenario.model import App, Scenario
 
-__all__ = ["app_sessions", "apps_table", "tracker_requests", "trackers_table"]
+__all__ = ["app_sessions", "tracker_requests"]
 
 #: Relative phone use per hour on school days and on free days (weekends, holidays).
 _SCHOOL_DAY_HOURS = np.array([0.3, 0.1, 0.05, 0.02, 0.02, 0.05, 0.4, 1.2, 0.1, 0.05, 0.15, 0.05,
@@ -31,32 +31,6 @@ _FREE_DAY_FACTOR = 1.4
 _DURATION_SIGMA = 0.8
 #: Categories a refusal of consent is supposed to stop (crash reports are exempt).
 _NEEDS_CONSENT = ("analytics", "ads", "social")
-
-
-def apps_table(scenario: Scenario) -> pd.DataFrame:
-    """The scenario's apps and cards, with their trackers counted as Exodus Privacy does."""
-    return pd.DataFrame({
-        "app_id": [app.id for app in scenario.apps],
-        "name": [app.name for app in scenario.apps],
-        "category": [app.category for app in scenario.apps],
-        "tracker_count": [len(app.trackers) for app in scenario.apps],
-        "trackers": ["|".join(app.trackers) for app in scenario.apps],
-        "permissions": ["|".join(app.permissions) for app in scenario.apps],
-        "banner": [app.banner for app in scenario.apps],
-        "min_age": [app.min_age for app in scenario.apps],
-        "usage": [app.usage for app in scenario.apps],
-    })
-
-
-def trackers_table(scenario: Scenario) -> pd.DataFrame:
-    """Who is behind each tracker and what it collects; requests refer to it by id, not by copy."""
-    return pd.DataFrame({
-        "tracker_id": [tracker.id for tracker in scenario.trackers],
-        "company": [tracker.company for tracker in scenario.trackers],
-        "category": [tracker.category for tracker in scenario.trackers],
-        "country": [tracker.country for tracker in scenario.trackers],
-        "fields": ["|".join(tracker.fields) for tracker in scenario.trackers],
-    })
 
 
 def app_sessions(scenario: Scenario, personas: pd.DataFrame, stays: pd.DataFrame,

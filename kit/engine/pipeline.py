@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from kit.engine import apps, auctions, canteen, consent, crowd, mobility, people, places, profiling
+from kit.engine import apps, auctions, canteen, consent, crowd, mobility, people, profiling, reference
 from kit.engine.package import table_names
 from kit.engine.random import domain_rng
 from kit.errors import KitError, Problem
@@ -35,9 +35,9 @@ def generate(scenario: Scenario, *, seed: int | None = None, teens: int | None =
     progress("personas")
     class_ = people.personas(scenario, domain_rng(seed, "people"), count=teens)
     tables = _trail_tables(scenario, class_, seed, progress)
-    tables["places"] = places.places_table(scenario)
-    tables["apps"] = apps.apps_table(scenario)
-    tables["trackers"] = apps.trackers_table(scenario)
+    tables["places"] = reference.places_table(scenario)
+    tables["apps"] = reference.apps_table(scenario)
+    tables["trackers"] = reference.trackers_table(scenario)
     progress("crowd_pings")
     tables["crowd_pings"] = crowd.crowd_pings(scenario, domain_rng(seed, "crowd"), residents=crowd_size)
     progress("canteen_attendance")

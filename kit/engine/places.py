@@ -1,4 +1,4 @@
-"""Places of the city: the `places.csv` table, and geometry helpers every provider shares.
+"""Geometry of the city's places, shared by every provider that puts people somewhere.
 
 Distances are small (a city), so an equirectangular projection around the city's centre is exact enough
 and keeps everything vectorised.
@@ -7,25 +7,12 @@ and keeps everything vectorised.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from kit.scenario.model import Scenario
 
-__all__ = ["METRES_PER_DEGREE", "distance_m", "places_table", "scatter"]
+__all__ = ["METRES_PER_DEGREE", "distance_m", "scatter"]
 
 METRES_PER_DEGREE = 111_320.0
-
-
-def places_table(scenario: Scenario) -> pd.DataFrame:
-    """One row per declared place, in the scenario's order."""
-    return pd.DataFrame({
-        "place_id": [place.id for place in scenario.places],
-        "name": [place.name for place in scenario.places],
-        "kind": [place.kind for place in scenario.places],
-        "lat": [place.lat for place in scenario.places],
-        "lon": [place.lon for place in scenario.places],
-        "radius_m": [place.radius_m for place in scenario.places],
-    })
 
 
 def distance_m(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:

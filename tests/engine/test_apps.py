@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kit.engine import apps, consent, mobility, people
+from kit.engine import apps, consent, mobility, people, reference
 from kit.scenario.model import Scenario
 
 
@@ -49,7 +49,7 @@ def test_apps_without_trackers_send_nothing(trail: dict, nantes: Scenario) -> No
 
 
 def test_a_refusal_stops_most_ads_but_never_crash_reports(trail: dict, nantes: Scenario) -> None:
-    categories = apps.trackers_table(nantes).set_index("tracker_id")["category"]
+    categories = reference.trackers_table(nantes).set_index("tracker_id")["category"]
     requests = trail["requests"].assign(category=lambda frame: frame["tracker"].map(categories))
     ads = requests[requests["category"] == "ads"]
     sessions = trail["sessions"].merge(trail["consent"][["person_id", "app", "choice"]], on=["person_id", "app"])
@@ -62,7 +62,7 @@ def test_a_refusal_stops_most_ads_but_never_crash_reports(trail: dict, nantes: S
 
 def test_the_scenario_covers_exodus_privacys_three_classes(nantes: Scenario) -> None:
     """Exodus Privacy shows 0 (green), fewer than 5 (yellow), 5 or more (red) trackers per app."""
-    table = apps.apps_table(nantes)
+    table = reference.apps_table(nantes)
     counts = table.loc[table["usage"] == "phone", "tracker_count"]
     assert set(pd.cut(counts, [-1, 0, 4, 99], labels=["green", "yellow", "red"])) == {"green", "yellow", "red"}
 
