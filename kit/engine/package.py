@@ -122,6 +122,7 @@ def _resource(name: str, size: int, digest: str, rows: int) -> dict:
     spec = schema()[name]
     return {
         "name": name,
+        "profile": "tabular-data-resource",
         "path": f"{name}.csv",
         "title": spec["title"]["fr"],
         "title_en": spec["title"]["en"],

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import frictionless
 import pytest
 
 from kit.engine.package import schema, write_package
@@ -76,3 +77,10 @@ def test_a_failure_midway_leaves_no_half_written_package(small_tables: dict, nan
     with pytest.raises(ValueError, match="profiles"):
         write_package(broken, nantes, seed=1, out=tmp_path / "pkg")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_frictionless_tools_accept_the_package(small_tables: dict, nantes: Scenario, tmp_path: Path) -> None:
+    """What an educator's open-data tools check: schema, types, row formats, sizes and hashes."""
+    out = write_package(small_tables, nantes, seed=3, out=tmp_path / "pkg")
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["type", "message"])[:5]
