@@ -16,12 +16,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.engine.clock import day_kinds
+from kit.engine.clock import WEEKDAYS, day_kinds
 from kit.scenario.model import Scenario
 
 __all__ = ["canteen_attendance"]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Kitchens cook a little more than the usual count, to be safe.
 _COOKING_MARGIN = 1.05
 
@@ -31,7 +30,7 @@ def canteen_attendance(scenario: Scenario, rng: np.random.Generator) -> pd.DataF
     canteen = scenario.canteen
     days = day_kinds(scenario.meta.period, canteen.strike_days)
     is_open = days["school_day"].to_numpy()
-    weekday = np.array([_WEEKDAYS[index] for index in days["weekday"]], dtype=object)
+    weekday = np.array([WEEKDAYS[index] for index in days["weekday"]], dtype=object)
     weekday_effect = np.array([canteen.weekday_effect.get(name, 0.0) for name in weekday])
 
     # The same weather and menu for the whole city on a given day.

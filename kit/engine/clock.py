@@ -13,9 +13,11 @@ import pandas as pd
 
 from kit.scenario.model import Period
 
-__all__ = ["MINUTES_PER_DAY", "day_kinds", "minute", "to_timestamps"]
+__all__ = ["MINUTES_PER_DAY", "WEEKDAYS", "day_kinds", "minute", "to_timestamps"]
 
 MINUTES_PER_DAY = 24 * 60
+#: Weekday names as scenarios write them, Monday first (pandas numbers Monday 0).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def minute(hhmm: str) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.engine.clock import MINUTES_PER_DAY, day_kinds, minute, to_timestamps
+from kit.engine.clock import MINUTES_PER_DAY, WEEKDAYS, day_kinds, minute, to_timestamps
 from kit.engine.places import METRES_PER_DEGREE, distance_m
 from kit.scenario.model import Scenario
 
@@ -34,8 +34,7 @@ def stays(scenario: Scenario, personas: pd.DataFrame, rng: np.random.Generator) 
     town = _Town(scenario, personas)
     days = day_kinds(scenario.meta.period)
     school_day = scenario.teens.school_day
-    short_days = {("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(day)
-                  for day in school_day.short_days}
+    short_days = {WEEKDAYS.index(day) for day in school_day.short_days}
     outing_rate = np.minimum(town.visits_per_week / 5.0, 0.9)
     pieces = []
     for day_index, day in enumerate(days.itertuples()):
