@@ -6,18 +6,19 @@ Timestamps are local time without offset, as a teen reads them on their phone.
 
 from __future__ import annotations
 
+import typing
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from kit.scenario.model import Period
+from kit.scenario.model import Period, Weekday
 
 __all__ = ["MINUTES_PER_DAY", "WEEKDAYS", "day_kinds", "minute", "to_timestamps"]
 
 MINUTES_PER_DAY = 24 * 60
 #: Weekday names as scenarios write them, Monday first (pandas numbers Monday 0).
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: tuple[str, ...] = typing.get_args(Weekday)
 
 
 def minute(hhmm: str) -> int:

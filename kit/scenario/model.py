@@ -42,6 +42,7 @@ __all__ = [
     "Text",
     "Tracker",
     "Weather",
+    "Weekday",
 ]
 
 #: A text shown to people, one entry per language code of `meta.languages` ({fr: …, en: …}).
