@@ -16,6 +16,7 @@ def test_the_wheel_bundles_the_default_scenario_and_schema(tmp_path: Path) -> No
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kit/_scenarios/nantes/scenario.yaml" in names
     assert "kit/engine/datapackage.yaml" in names
+    assert {"kit/i18n/fr.yaml", "kit/i18n/en.yaml"} <= names
     assert not any(name.startswith(("tests/", "datasets/")) for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "datatrail = kit.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

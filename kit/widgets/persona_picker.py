@@ -1,0 +1,67 @@
+"""The persona picker: a teen types a made-up nickname, ticks habits, picks an age, and gets *their*
+synthetic trail. Nothing is stored: the nickname only seeds the generator (see `kit.trail`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import pandas as pd
+
+import kit
+from kit.i18n import text
+from kit.scenario.model import Scenario
+
+__all__ = ["PersonaPicker"]
+
+Trail = dict[str, pd.DataFrame]
+
+
+class PersonaPicker(widgets.VBox):
+    """Form + message; calls `on_trail(trail)` when the teen presses the button with a nickname."""
+
+    def __init__(self, scenario: Scenario, *, language: widgets.ToggleButtons,
+                 on_trail: Callable[[Trail], None], scenario_name: str = "nantes") -> None:
+        self._scenario, self._scenario_name, self._on_trail = scenario, scenario_name, on_trail
+        self._language = language
+        self.title = widgets.HTML()
+        self.pseudonym = widgets.Text()
+        self.habits = widgets.SelectMultiple(rows=len(scenario.teens.habits))
+        ages = range(int(scenario.teens.ages.min), int(scenario.teens.ages.max) + 1)
+        self.age = widgets.Dropdown(options=list(ages), value=int(sum(ages) / len(ages)))
+        self.go = widgets.Button(button_style="primary")
+        self.message = widgets.HTML()
+        self.go.on_click(lambda _: self.submit())
+        language.observe(lambda _: self._relabel(), names="value")
+        self._relabel()
+        super().__init__([self.title, self.pseudonym, self.habits, self.age, self.go, self.message])
+
+    def submit(self) -> Trail | None:
+        """What the button does; returns the trail (or None when the nickname is missing)."""
+        language = self._language.value
+        pseudonym = self.pseudonym.value.strip()
+        if not pseudonym:
+            self.message.value = f"<p role='alert'>{text('picker.missing_pseudonym', language)}</p>"
+            return None
+        trail = kit.trail(pseudonym, habits=list(self.habits.value), age=self.age.value,
+                          scenario=self._scenario_name)
+        self.message.value = f"<p>{text('picker.ready', language, pseudonym=_escape(pseudonym))}</p>"
+        self._on_trail(trail)
+        return trail
+
+    def _relabel(self) -> None:
+        language = self._language.value
+        self.title.value = f"<h3>{text('picker.title', language)}</h3>"
+        self.pseudonym.description = text("picker.pseudonym", language)
+        self.pseudonym.placeholder = text("picker.pseudonym_placeholder", language)
+        chosen = self.habits.value
+        self.habits.options = [(habit.label.get(language, habit.id), habit.id) for habit in self._scenario.teens.habits]
+        self.habits.value = chosen
+        self.habits.description = text("picker.habits", language)
+        self.age.description = text("picker.age", language)
+        self.go.description = text("picker.go", language)
+
+
+def _escape(value: str) -> str:
+    """Teens type anything: never let it become HTML."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")

@@ -1,0 +1,37 @@
+"""Every catalog says everything, in plain, well-formed text (like Faker's per-locale checks)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from kit.i18n import LANGUAGES, catalog, text
+
+
+def _placeholders(message: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(message) if name}
+
+
+def test_every_language_has_the_same_keys() -> None:
+    keys = {language: set(catalog(language)) for language in LANGUAGES}
+    assert all(found == keys["fr"] for found in keys.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_messages_are_not_empty_nor_double_spaced(language: str) -> None:
+    for key, message in catalog(language).items():
+        assert message.strip() == message and message, key
+        assert not re.search(r"\s{2}", message), key
+
+
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_translations_keep_the_same_placeholders(language: str) -> None:
+    for key, message in catalog("fr").items():
+        assert _placeholders(catalog(language)[key]) == _placeholders(message), key
+
+
+def test_text_fills_placeholders_and_defaults_to_french() -> None:
+    assert text("picker.ready", pseudonym="lune42").startswith("Voici la trace de données de lune42")
+    assert "lune42's data trail" in text("picker.ready", "en", pseudonym="lune42")

@@ -1,0 +1,61 @@
+"""The persona picker, driven as a teen would: type, tick, press."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kit.scenario.model import Scenario
+from kit.widgets.language import language_switch
+from kit.widgets.persona_picker import PersonaPicker
+
+
+@pytest.fixture
+def picker(nantes: Scenario) -> tuple[PersonaPicker, list]:
+    received: list = []
+    return PersonaPicker(nantes, language=language_switch(), on_trail=received.append), received
+
+
+def test_french_by_default_and_english_on_switch(nantes: Scenario) -> None:
+    switch = language_switch()
+    picker = PersonaPicker(nantes, language=switch, on_trail=lambda trail: None)
+    assert picker.go.description == "C'est parti !"
+    assert ("Sportif·ve", "sporty") in picker.habits.options
+    switch.value = "en"
+    assert picker.go.description == "Let's go!"
+    assert ("Sporty", "sporty") in picker.habits.options
+
+
+def test_pressing_without_a_nickname_asks_for_one(picker) -> None:
+    widget, received = picker
+    widget.go.click()
+    assert "pseudo inventé" in widget.message.value and received == []
+
+
+def test_a_nickname_and_habits_give_that_teens_trail(picker) -> None:
+    widget, received = picker
+    widget.pseudonym.value = "lune42"
+    widget.habits.value = ("sporty",)
+    widget.age.value = 13
+    widget.go.click()
+    (trail,) = received
+    persona = trail["personas"].iloc[0]
+    assert (persona["pseudonym"], persona["habits"], persona["age"]) == ("lune42", "sporty", 13)
+    assert "lune42" in widget.message.value
+
+
+def test_typed_html_is_shown_as_text(picker) -> None:
+    widget, _ = picker
+    widget.pseudonym.value = "<b>moi</b>"
+    widget.go.click()
+    assert "<b>" not in widget.message.value and "&lt;b&gt;moi&lt;/b&gt;" in widget.message.value
+
+
+def test_nothing_the_teen_types_is_written_to_disk(picker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    widget, _ = picker
+    widget.pseudonym.value = "secret_de_camille"
+    widget.go.click()
+    assert list(tmp_path.iterdir()) == []
