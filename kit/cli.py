@@ -67,6 +67,13 @@ def _check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(arguments: argparse.Namespace) -> int:
+    """Serve the workshops to the room (Voilà, app mode) with a room code and a QR code."""
+    from kit.serve import serve
+
+    return serve(local=arguments.local, port=arguments.port, code=arguments.code)
+
+
 def _list(arguments: argparse.Namespace) -> int:
     """List the bundled scenarios and the workshops."""
     from kit.scenario import available_scenarios, load_scenario
@@ -101,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = _command(commands, "check", _check)
     check.add_argument("scenario", help="nom ou chemin du scénario / scenario name or path")
+
+    serve = _command(commands, "serve", _serve)
+    serve.add_argument("--local", action="store_true",
+                       help="seulement sur cet ordinateur / only on this computer (one shared screen)")
+    serve.add_argument("--port", type=_count(1), default=8866, help="port (défaut / default: 8866)")
+    serve.add_argument("--code", help="code de la salle / room code (défaut : tiré au hasard / random)")
 
     _command(commands, "list", _list)
     return parser

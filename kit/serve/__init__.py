@@ -1,0 +1,105 @@
+"""`datatrail serve`: the workshops in app mode, from the facilitator's laptop to the room.
+
+This configures standalone Voilà rather than reimplementing it. Standalone (not as a Jupyter server
+extension) because it only lets browsers send widget messages over the kernel websocket: teens can use
+the widgets but cannot run code of their choosing on the laptop. The room code is Voilà's token: the
+QR code and the printed address carry it, and a browser without it gets a friendly refusal page from
+the kit's template, which also removes the only third-party request of Voilà's page template.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import segno
+
+from kit.workshops import workshops_root
+
+__all__ = ["LAUNCHER", "ROOM_URL_VARIABLE", "lan_address", "room_code", "room_url", "serve", "voila_command"]
+
+#: The launcher notebook, at the root of the served folder.
+LAUNCHER = "accueil.ipynb"
+#: How the launcher (running in a kernel) learns the address it shows as a QR code.
+ROOM_URL_VARIABLE = "DATATRAIL_ROOM_URL"
+#: Letters and digits nobody confuses when typing from a projector (no 0/O, 1/l/I).
+_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_TEMPLATES = Path(__file__).resolve().parent / "share"
+
+
+def room_code(length: int = 6) -> str:
+    """A short random code for this session's room."""
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+
+
+def lan_address() -> str:
+    """The laptop's address on the local network, as teens' phones will reach it (IPv4, not loopback).
+
+    Read from the machine's own name resolution: nothing is sent on the network to find it.
+    """
+    try:
+        candidates = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    except OSError:
+        candidates = set()
+    usable = sorted(address for address in candidates if not address.startswith("127."))
+    return usable[0] if usable else "127.0.0.1"
+
+
+def room_url(host: str, port: int, code: str) -> str:
+    return f"http://{host}:{port}/voila/render/{LAUNCHER}?token={code}"
+
+
+def voila_command(root: Path, *, host: str, port: int, code: str) -> list[str]:
+    """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here."""
+    return [
+        sys.executable, "-m", "voila", str(root),
+        "--no-browser",
+        f"--Voila.ip={host}",
+        f"--port={port}",
+        f"--token={code}",
+        "--template=datatrail",
+        "--Voila.identity_provider_class=kit.serve.room.RoomIdentityProvider",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.strip_sources=True",
+    ]
+
+
+def voila_environment(url: str) -> dict[str, str]:
+    """The server's environment: the kit's template on Jupyter's data path, the room's address for the
+    launcher, and no telemetry or update checks from any tool."""
+    environment = dict(os.environ)
+    environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
+    environment[ROOM_URL_VARIABLE] = url
+    return environment
+
+
+def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None,
+          say: Callable[[str], None] = print) -> int:
+    """Run the server until Ctrl-C; print where teens connect, with a QR code for their phones."""
+    code = code or room_code()
+    bind = "127.0.0.1" if local else "0.0.0.0"
+    url = room_url("127.0.0.1" if local else lan_address(), port, code)
+    say(f"Ateliers ouverts / workshops open: {url}")
+    say(f"Code de la salle / room code: {code}")
+    say(terminal_qr(url))
+    say("Ctrl-C pour arrêter / to stop")
+    process = subprocess.Popen(voila_command(root or workshops_root(), host=bind, port=port, code=code),
+                               env=voila_environment(url))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        return 0
+
+
+def terminal_qr(url: str) -> str:
+    buffer = io.StringIO()
+    segno.make(url, error="m").terminal(out=buffer, compact=True)
+    return buffer.getvalue()

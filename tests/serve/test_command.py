@@ -1,0 +1,36 @@
+"""`datatrail serve` as a youth worker runs it: it says where to connect, and that address works."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--local", "--port", str(port), "--code",
+                                "salle7"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        lines = [process.stdout.readline() for _ in range(3)]
+        url = f"http://127.0.0.1:{port}/voila/render/accueil.ipynb?token=salle7"
+        assert url in lines[0] and "salle7" in lines[1]
+        assert "█" in lines[2]  # the QR code, drawn in the terminal
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                time.sleep(0.3)
+        assert "Choisis un atelier" in page
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        process.stdout.close()

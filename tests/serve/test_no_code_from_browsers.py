@@ -1,0 +1,49 @@
+"""A client cannot run code of its own choosing on the facilitator's laptop: standalone Voilà drops
+`execute_request` messages on the kernel websocket, while widget-level messages still flow."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import websocket
+
+
+def _message(msg_type: str, content: dict) -> str:
+    header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": uuid.uuid4().hex, "username": "ado",
+              "version": "5.3", "date": "2026-03-16T10:00:00Z"}
+    return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                       "channel": "shell", "buffers": []})
+
+
+def _replies(connection: websocket.WebSocket, seconds: float) -> list[str]:
+    seen, deadline = [], time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            seen.append(json.loads(connection.recv())["header"]["msg_type"])
+        except websocket.WebSocketTimeoutException:
+            continue
+    return seen
+
+
+def test_an_execute_request_runs_nothing(room, tmp_path: Path) -> None:
+    page = urllib.request.urlopen(room.url, timeout=60).read().decode("utf-8")
+    kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
+    socket_url = room.base.replace("http", "ws") + f"/api/kernels/{kernel}/channels?token={room.code}"
+    connection = websocket.create_connection(socket_url, timeout=1)
+    try:
+        marker = tmp_path / "pwned"
+        connection.send(_message("execute_request", {
+            "code": f"open({str(marker)!r}, 'w').write('x')", "silent": False, "store_history": False,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}))
+        connection.send(_message("kernel_info_request", {}))
+        replies = _replies(connection, 5)
+    finally:
+        connection.close()
+    assert "kernel_info_reply" in replies  # the channel works: allowed messages get answers
+    assert "execute_reply" not in replies and "execute_input" not in replies
+    assert not marker.exists()

@@ -1,0 +1,55 @@
+"""Only the room gets in, teens see the kit's pages, and nothing is fetched from a third party."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import re
+import urllib.parse
+import urllib.request
+
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
+
+
+def _get(url: str, opener: urllib.request.OpenerDirector | None = None) -> tuple[int, str, str]:
+    response = (opener or urllib.request.build_opener()).open(url, timeout=60)
+    return response.status, response.geturl(), response.read().decode("utf-8")
+
+
+def test_without_the_code_a_teen_gets_a_friendly_page_to_type_it(room) -> None:
+    status, final, body = _get(f"{room.base}/voila/render/accueil.ipynb")
+    assert status == 200 and "/login" in final
+    assert "Il manque le code de la salle" in body and 'name="password"' in body
+    assert "accueil" not in body.split("<form")[0]  # nothing of the workshop leaks before the form
+    assert not EXTERNAL.search(body)
+
+
+def test_with_the_code_the_launcher_opens_without_third_party_links(room) -> None:
+    status, _, body = _get(room.url)
+    assert status == 200
+    assert "Choisis un atelier" in body and "<svg" in body  # the launcher and its QR code
+    assert "cdn.jsdelivr.net" not in body and not EXTERNAL.search(body)
+    assert "from kit.widgets" not in body  # sources are stripped: teens see the page, not the code
+
+
+def test_typing_the_code_in_the_form_lets_the_teen_in(room) -> None:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    _, login, page = _get(f"{room.base}/voila/render/accueil.ipynb", opener)
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"_xsrf": xsrf, "password": room.code}).encode()
+    response = opener.open(urllib.request.Request(login, data=form), timeout=60)
+    assert response.status == 200 and "Choisis un atelier" in response.read().decode("utf-8")
+
+
+def test_a_wrong_code_is_refused_in_plain_words(room) -> None:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    _, login, page = _get(f"{room.base}/voila/render/accueil.ipynb", opener)
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"_xsrf": xsrf, "password": "wrong1"}).encode()
+    try:
+        body = opener.open(urllib.request.Request(login, data=form), timeout=60).read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        body = error.read().decode("utf-8")
+    assert "Ce code ne marche pas" in body
