@@ -133,6 +133,14 @@ def _check_places(scenario: Scenario, report: Report) -> None:
                    found=f"{place.id} : {place.lat}, {place.lon}",
                    hint="latitude d'abord, longitude ensuite ; copie-les depuis une carte "
                         "/ latitude first, then longitude; copy them from a map")
+    if not scenario.canteen.menus or sum(menu.weight for menu in scenario.canteen.menus) <= 0:
+        report("canteen.menus", "au moins un menu de poids positif / at least one menu with a positive weight",
+               hint="copie un menu du scénario nantes / copy a menu from the nantes scenario")
+    served = [school.place for school in scenario.canteen.schools]
+    for index, place in enumerate(served):
+        if place in served[:index]:
+            report(f"canteen.schools[{index}].place", "chaque école une seule fois / each school once",
+                   found=place, hint="supprime la ligne en double / remove the duplicate line")
     if not scenario.auctions.bidders:
         report("auctions.bidders", "au moins un enchérisseur / at least one bidder",
                hint="copie un enchérisseur du scénario nantes / copy a bidder from the nantes scenario")
