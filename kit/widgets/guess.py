@@ -1,0 +1,121 @@
+"""The "Devine où j'habite" card: the teen guesses their double's neighbourhood, then the kit reveals its own
+guess from the location pings alone (`kit.analysis.home`), how sure it is, and a map of the evidence.
+
+Guessing first matters: it turns the reveal into a surprise about how little data was enough. Nothing the
+teen picks is stored; the card only reads the trail it was given.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import clear_output, display
+
+from kit.analysis.home import error_m, in_window, infer_places, nearest_place, pings_enough
+from kit.i18n import text
+from kit.scenario.model import Scenario
+from kit.widgets.citymap import city_map, describe_map
+
+__all__ = ["GuessCard"]
+
+Trail = dict[str, pd.DataFrame]
+
+
+class GuessCard(widgets.VBox):
+    """Question, neighbourhood list and a "check" button that stays disabled until a guess is made."""
+
+    def __init__(self, trail: Trail, scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
+        self._trail, self._scenario, self._language = trail, scenario, language
+        self._persona = trail["personas"].iloc[0]
+        self.question = widgets.HTML()
+        self.guess = widgets.Dropdown(options=[(place.name, place.id)
+                                               for place in scenario.places_of_kind("neighbourhood")], value=None)
+        self.check = widgets.Button(button_style="primary", disabled=True)
+        self.answer = widgets.HTML()
+        self.map = widgets.Output()
+        self.map_text = widgets.HTML()
+        #: The revealed map, kept so that tests and notebooks can read it (None before the reveal).
+        self.figure: go.Figure | None = None
+        self.guess.observe(lambda change: setattr(self.check, "disabled", change["new"] is None), names="value")
+        self.check.on_click(lambda _: self.reveal())
+        language.observe(lambda _: self._relabel(), names="value")
+        self._relabel()
+        super().__init__([self.question, self.guess, self.check, self.answer, self.map, self.map_text])
+
+    def reveal(self) -> None:
+        """What the button does: the guess checked against the truth, then the kit's own guess and its map."""
+        if self.guess.value is None:
+            return
+        language = self._language.value
+        pings = self._trail["location_pings"]
+        inferred = infer_places(pings).set_index("kind")
+        truth = self._scenario.place(self._persona["home_place_id"])
+        guessed = self._scenario.place(self.guess.value)
+        lines = [text("guess.right", language, truth=_escape(truth.name)) if guessed.id == truth.id else
+                 text("guess.wrong", language, truth=_escape(truth.name), guess=_escape(guessed.name))]
+        lines += self._home_lines(inferred, pings, truth.id, language)
+        lines += self._school_lines(inferred, language)
+        self.answer.value = "".join(f"<p>{line}</p>" for line in lines)
+        points = self._map_points(inferred, pings, language)
+        self.figure = city_map(self._scenario, language=language, points=points)
+        self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=language, points=points))}</p>"
+        with self.map:
+            clear_output(wait=True)
+            display(self.figure)
+
+    def _home_lines(self, inferred: pd.DataFrame, pings: pd.DataFrame, truth_id: str, language: str) -> list[str]:
+        home = inferred.loc["home"]
+        if home["pings"] == 0:
+            return [text("guess.no_pings", language)]
+        found = nearest_place(self._scenario, home["lat"], home["lon"])
+        lines = [text("guess.how", language),
+                 text("guess.inferred_home", language, neighbourhood=_escape(found.name),
+                      share=_percent(home["share"]), pings=int(home["pings"])),
+                 text("guess.enough", language, count=pings_enough(pings, "home"))]
+        if found.id == truth_id:
+            lines.append(text("guess.kit_right", language))
+        else:
+            distance = error_m(inferred.reset_index(), self._persona, self._scenario)["home"]
+            lines.append(text("guess.kit_wrong", language, distance=round(float(distance))))
+        return lines
+
+    def _school_lines(self, inferred: pd.DataFrame, language: str) -> list[str]:
+        school = inferred.loc["school"]
+        if school["pings"] == 0:
+            return [text("guess.no_school", language)]
+        found = nearest_place(self._scenario, school["lat"], school["lon"], kinds=("school",))
+        return [text("guess.school", language, school=_escape(found.name), share=_percent(school["share"]))]
+
+    def _map_points(self, inferred: pd.DataFrame, pings: pd.DataFrame, language: str) -> pd.DataFrame:
+        """The evidence (pings of both windows), the kit's guesses and the true home, for `city_map`."""
+        frames = []
+        for window, kind in (("home", "night_ping"), ("school", "school_ping")):
+            evidence = in_window(pings, window)
+            frames.append(evidence.assign(kind=kind, label=evidence["timestamp"].dt.strftime("%Y-%m-%d %H:%M")))
+        found = inferred[inferred["pings"] > 0]
+        frames.append(pd.DataFrame({"lat": found["lat"], "lon": found["lon"], "kind": found.index,
+                                    "label": [text(f"citymap.point.{kind}", language) for kind in found.index]}))
+        frames.append(pd.DataFrame({"lat": [self._persona["home_lat"]], "lon": [self._persona["home_lon"]],
+                                    "kind": ["true_home"], "label": [text("citymap.point.true_home", language)]}))
+        return pd.concat([frame[["lat", "lon", "label", "kind"]] for frame in frames if not frame.empty],
+                         ignore_index=True)
+
+    def _relabel(self) -> None:
+        language = self._language.value
+        self.question.value = f"<h3>{text('guess.question', language)}</h3>"
+        self.guess.description = text("guess.choose", language)
+        self.check.description = text("guess.check", language)
+        if self.figure is not None:
+            self.reveal()
+
+
+def _percent(share: float) -> int:
+    return round(100 * float(share))
+
+
+def _escape(value: str) -> str:
+    """Names and nicknames are text, never markup."""
+    return html.escape(value)

@@ -1,0 +1,156 @@
+"""Who's following me: which companies received data from which app, how often, and what data.
+
+Apps are classed on Exodus Privacy's scale (0 trackers, 1 to 4, 5 or more) by the trackers they embed,
+as Exodus counts them, not by those seen sending in one trail. Each class has an Okabe–Ito colour *and*
+a shape marker written in the node's label, so the scale survives colour blindness and black-and-white
+printing; `describe_trackers` says the figure in words for screen readers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kit.i18n import text
+from kit.scenario.model import Scenario
+
+__all__ = ["describe_trackers", "exodus_class", "fields_sent", "requests_per_day", "tracker_sankey"]
+
+#: Exodus Privacy's class → (Okabe–Ito colour, marker written before the app's name).
+_EXODUS_STYLE = {
+    "green": ("#009E73", "●"),
+    "yellow": ("#E69F00", "▲"),
+    "red": ("#D55E00", "■"),
+}
+#: Exodus Privacy shows apps with this many trackers or more in red.
+_RED_FROM = 5
+_COMPANY_COLOUR = "#0072B2"
+#: Links take their app's colour, faded so that crossing flows stay readable.
+_LINK_OPACITY = 0.35
+#: The personal tables whose timestamps tell which days a trail covers.
+_TIMED_TABLES = ("location_pings", "app_sessions", "tracker_requests", "consent_events", "ad_auctions")
+
+
+def exodus_class(tracker_count: int) -> str:
+    """Exodus Privacy's class for an app embedding `tracker_count` trackers: green, yellow or red."""
+    if tracker_count <= 0:
+        return "green"
+    return "yellow" if tracker_count < _RED_FROM else "red"
+
+
+def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> go.Figure:
+    """Apps on the left, companies on the right; a flow's width is how many requests went that way."""
+    flows = _flows(trail, scenario)
+    apps = flows.groupby("app", sort=False)["requests"].sum().sort_values(ascending=False, kind="stable")
+    companies = flows.groupby("company", sort=False)["requests"].sum().sort_values(ascending=False, kind="stable")
+    app_by_id = {app.id: app for app in scenario.apps}
+    country = {tracker.company: tracker.country for tracker in scenario.trackers}
+    classes = [exodus_class(len(app_by_id[app_id].trackers)) for app_id in apps.index]
+    # Keyed by side as well as name, so an app id equal to a company name stays two nodes.
+    index = {key: position for position, key in enumerate([*(("app", app_id) for app_id in apps.index),
+                                                           *(("company", name) for name in companies.index)])}
+    link_colours = {app_id: _faded(_EXODUS_STYLE[cls][0]) for app_id, cls in zip(apps.index, classes)}
+    figure = go.Figure(go.Sankey(
+        arrangement="snap",
+        node={
+            "label": [f"{_EXODUS_STYLE[cls][1]} {app_by_id[app_id].name}" for app_id, cls in zip(apps.index, classes)]
+                     + [text("trackers.company_node", language, company=company, country=country[company])
+                        for company in companies.index],
+            "color": [_EXODUS_STYLE[cls][0] for cls in classes] + [_COMPANY_COLOUR] * len(companies),
+            "pad": 12, "thickness": 18,
+            "hovertemplate": text("trackers.node_hover", language, node="%{label}", count="%{value}")
+                             + "<extra></extra>",
+        },
+        link={
+            "source": [index["app", app_id] for app_id in flows["app"]],
+            "target": [index["company", company] for company in flows["company"]],
+            "value": flows["requests"].tolist(),
+            "color": [link_colours[app_id] for app_id in flows["app"]],
+            "hovertemplate": text("trackers.link_hover", language, app="%{source.label}",
+                                  company="%{target.label}", count="%{value}") + "<extra></extra>",
+        },
+    ))
+    title = (text("trackers.title", language, requests=int(flows["requests"].sum()), companies=len(companies))
+             if len(flows) else text("trackers.empty", language))
+    scale = " · ".join(text(f"trackers.class_{cls}", language, marker=marker)
+                       for cls, (_, marker) in _EXODUS_STYLE.items())
+    figure.update_layout(
+        title={"text": title, "font": {"size": 16}, "x": 0.02},
+        font={"size": 14}, height=500, margin={"l": 10, "r": 10, "t": 60, "b": 70},
+        annotations=[{"text": f"{text('trackers.legend', language)}<br>{scale}", "showarrow": False,
+                      "xref": "paper", "yref": "paper", "x": 0, "y": -0.04, "xanchor": "left", "yanchor": "top",
+                      "align": "left", "font": {"size": 13}}],
+    )
+    return figure
+
+
+def requests_per_day(trail: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """How many requests each app sent on an average day of the trail (days without any count as 0).
+
+    Columns `app` (id) and `requests_per_day`, chattiest app first.
+    """
+    requests = trail["tracker_requests"]
+    counts = requests.groupby("app")["timestamp"].size().sort_values(ascending=False, kind="stable")
+    return pd.DataFrame({"app": counts.index.astype(str),
+                         "requests_per_day": (counts / _trail_days(trail)).to_numpy(dtype=float)})
+
+
+def fields_sent(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> pd.DataFrame:
+    """One row per data field of the scenario: its label, how many requests carried it, who received it.
+
+    Columns `field` (id), `label`, `requests` and `companies` (names joined by ", "; empty if nobody).
+    Fields never sent stay in the table with 0: what did *not* leave the phone is worth seeing too.
+    """
+    company = {tracker.id: tracker.company for tracker in scenario.trackers}
+    requests = trail["tracker_requests"]
+    # A tracker always sends the same fields, so count per tracker first and split the fields once.
+    per_tracker = requests.groupby(["tracker", "data_sent"]).size().rename("requests").reset_index()
+    per_tracker["field"] = per_tracker["data_sent"].str.split("|")
+    per_tracker["company"] = per_tracker["tracker"].map(company)
+    grouped = per_tracker.explode("field").groupby("field")
+    counts = grouped["requests"].sum().to_dict()
+    receivers = grouped["company"].agg(lambda names: ", ".join(sorted(set(names)))).to_dict()
+    table = pd.DataFrame({
+        "field": list(scenario.data_fields),
+        "label": [label.get(language, field) for field, label in scenario.data_fields.items()],
+        "requests": [int(counts.get(field, 0)) for field in scenario.data_fields],
+        "companies": [receivers.get(field, "") for field in scenario.data_fields],
+    })
+    return table.sort_values(["requests", "field"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def describe_trackers(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> str:
+    """The sankey in words: what a screen reader says, and what the printed fallback shows."""
+    flows = _flows(trail, scenario)
+    if flows.empty:
+        return text("trackers.empty", language)
+    chattiest = requests_per_day(trail).iloc[0]
+    field = fields_sent(trail, scenario, language=language).iloc[0]
+    names = {app.id: app.name for app in scenario.apps}
+    return text("trackers.summary", language, days=_trail_days(trail), requests=int(flows["requests"].sum()),
+                companies=flows["company"].nunique(), app=names[chattiest["app"]],
+                per_day=round(chattiest["requests_per_day"]), field=field["label"], field_count=field["requests"])
+
+
+def _flows(trail: dict[str, pd.DataFrame], scenario: Scenario) -> pd.DataFrame:
+    """Requests per (app, company), biggest first; trackers of one company are merged."""
+    company = {tracker.id: tracker.company for tracker in scenario.trackers}
+    requests = trail["tracker_requests"]
+    flows = (pd.DataFrame({"app": requests["app"].astype(str), "company": requests["tracker"].map(company)})
+             .value_counts().rename("requests").reset_index())
+    return flows.sort_values(["requests", "app", "company"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _trail_days(trail: dict[str, pd.DataFrame]) -> int:
+    """Calendar days from the trail's first record to its last (at least 1)."""
+    stamps = [trail[name]["timestamp"] for name in _TIMED_TABLES if not trail[name].empty]
+    if not stamps:
+        return 1
+    first, last = min(times.min() for times in stamps), max(times.max() for times in stamps)
+    return (last.normalize() - first.normalize()).days + 1
+
+
+def _faded(colour: str) -> str:
+    red, green, blue = (int(colour[position:position + 2], 16) for position in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {_LINK_OPACITY})"
