@@ -1,4 +1,5 @@
-"""An installed kit (not a source checkout) still has its default scenario and its data-package schema."""
+"""An installed kit (not a source checkout) still has its default scenario, schema, catalogs, workshops and
+server templates."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def test_the_wheel_bundles_the_default_scenario_and_schema(tmp_path: Path) -> No
     assert "kit/_scenarios/nantes/scenario.yaml" in names
     assert "kit/engine/datapackage.yaml" in names
     assert {"kit/i18n/fr.yaml", "kit/i18n/en.yaml"} <= names
+    assert {"kit/_workshops/accueil.ipynb", "kit/serve/share/voila/templates/datatrail/login.html"} <= names
     assert not any(name.startswith(("tests/", "datasets/")) for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "datatrail = kit.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
