@@ -17,6 +17,7 @@ from kit.errors import KitError
 
 __all__ = ["main"]
 
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
@@ -32,6 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KitError as error:
         print(f"datatrail : erreur / error\n\n{error.format()}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:
+        # A disk full, a folder that is really a file, a read-only USB stick: say which file, not a traceback.
+        print(f"datatrail : impossible de lire ou d'écrire / cannot read or write {error.filename or ''}\n"
+              f"  {error.strerror or error}\n"
+              f"  à faire / fix: choisis un autre dossier, ou vérifie la place et les droits "
+              f"/ pick another folder, or check free space and permissions", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("datatrail : interrompu, rien n'a été écrit à moitié / interrupted, nothing half-written",
               file=sys.stderr)

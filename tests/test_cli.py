@@ -52,3 +52,12 @@ def test_list_shows_the_default_scenario(capsys) -> None:
 def test_no_command_prints_help_and_fails(capsys) -> None:
     assert main([]) == 2
     assert "generate" in capsys.readouterr().out
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where a folder should go", encoding="utf-8")
+    result = _datatrail("generate", "--teens", "2", "--crowd", "5", "--out", str(blocker / "package"))
+    assert result.returncode == 1
+    assert "not_a_folder" in result.stderr and "Traceback" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should go"

@@ -28,6 +28,9 @@ def read_yaml(path: Path) -> Any:
     except IsADirectoryError:
         raise KitError(Problem(path, None, "", "un fichier, pas un dossier / a file, not a folder",
                                "donne le chemin de scenario.yaml / give the scenario.yaml path")) from None
+    except OSError as error:
+        raise KitError(Problem(path, None, "", "un fichier lisible / a readable file", found=str(error.strerror),
+                               hint="vérifie les droits du fichier / check the file's permissions")) from None
     if not raw.strip():
         raise KitError(Problem(path, None, "", "un scénario en YAML / a YAML scenario",
                                found="un fichier vide / an empty file",
