@@ -40,7 +40,9 @@ def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFra
     known = (ads["person_id"] + "\x1f" + ads["app"]).isin(agreed["person_id"] + "\x1f" + agreed["app"]).to_numpy()
     segments_of = (profiles[profiles["in_segment"]].groupby("person_id")["segment"]
                    .apply(lambda ids: "|".join(sorted(ids))))
-    segments = np.where(known, ads["person_id"].map(segments_of).fillna("").to_numpy(), "")
+    # A plain lookup: when nobody is in any segment, a pandas map would give floats (NaN), not text.
+    known_segments = segments_of.to_dict()
+    segments = np.where(known, [known_segments.get(person, "") for person in ads["person_id"]], "")
 
     bids = np.empty((len(ads), len(auctions.bidders)))
     for column, bidder in enumerate(auctions.bidders):
