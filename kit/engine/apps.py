@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from kit.engine.clock import MINUTES_PER_DAY, day_kinds, minute, to_timestamps
-from kit.engine.mobility import where_at
+from kit.engine.mobility import positions_within, where_at
+from kit.engine.people import habit_multipliers, memberships
 from kit.scenario.model import App, Scenario
 
 __all__ = ["app_sessions", "tracker_requests"]
@@ -62,8 +63,8 @@ def app_sessions(scenario: Scenario, personas: pd.DataFrame, stays: pd.DataFrame
                  rng: np.random.Generator) -> pd.DataFrame:
     """Every time each teen opened an app or tapped a card (see the module docstring for the model)."""
     days = day_kinds(scenario.meta.period)
-    installed = _memberships(personas["apps"], [app.id for app in scenario.apps])
-    boost = _habit_multipliers(scenario, personas)
+    installed = memberships(personas["apps"], [app.id for app in scenario.apps])
+    boost = habit_multipliers(scenario, personas["habits"])
     night_owl = rng.lognormal(0.0, _NIGHT_OWL_SIGMA, len(personas))
     parts = []
     for index, app in enumerate(scenario.apps):
@@ -113,7 +114,7 @@ def tracker_requests(scenario: Scenario, sessions: pd.DataFrame, consent: pd.Dat
     per_app = np.array([trackers.size for trackers in embedded])
     first_of_app = np.cumsum(per_app) - per_app
     row = np.repeat(np.arange(len(sessions)), per_app[app])
-    tracker = np.concatenate(embedded)[first_of_app[app[row]] + _positions_within(per_app[app])]
+    tracker = np.concatenate(embedded)[first_of_app[app[row]] + positions_within(per_app[app])]
     needs_consent = np.array([t.category in _NEEDS_CONSENT for t in scenario.trackers])
     ignores_refusal = rng.random((len(people), len(app_ids), len(tracker_ids))) < \
         scenario.consent.acceptance.leak_after_refusal
@@ -237,19 +238,6 @@ def _canteen_taps(scenario: Scenario, personas: pd.DataFrame, owners: np.ndarray
     return person, minutes.astype(np.int64)
 
 
-def _habit_multipliers(scenario: Scenario, personas: pd.DataFrame) -> np.ndarray:
-    """(persons × apps): the product of the multipliers of each teen's habits (1 without any)."""
-    habits = _memberships(personas["habits"], [habit.id for habit in scenario.teens.habits])
-    log_use = np.log([[habit.app_use.get(app.id, 1.0) for app in scenario.apps] for habit in scenario.teens.habits])
-    return np.exp(habits @ log_use.reshape(len(scenario.teens.habits), len(scenario.apps)))
-
-
-def _memberships(joined: pd.Series, ids: list[str]) -> np.ndarray:
-    """(rows × ids) booleans: which ids each "a|b|c" cell lists."""
-    listed = joined.str.get_dummies(sep="|")
-    return listed.reindex(columns=ids, fill_value=0).to_numpy(dtype=bool)
-
-
 def _sort_order(*keys: np.ndarray) -> np.ndarray:
     """Stable order of rows sorted by non-negative integer keys, most significant first.
 
@@ -264,8 +252,3 @@ def _sort_order(*keys: np.ndarray) -> np.ndarray:
 def _sorted_ranks(values: np.ndarray) -> np.ndarray:
     """Each value's rank in sorted order (so integer codes sort like the strings they stand for)."""
     return np.argsort(np.argsort(values, kind="stable"), kind="stable")
-
-
-def _positions_within(sizes: np.ndarray) -> np.ndarray:
-    """0, 1, …, k-1 for each k in `sizes`, concatenated."""
-    return np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)

@@ -17,7 +17,7 @@ from kit.engine.clock import MINUTES_PER_DAY, WEEKDAYS, day_kinds, minute, to_ti
 from kit.engine.places import METRES_PER_DEGREE, distance_m
 from kit.scenario.model import Scenario
 
-__all__ = ["location_pings", "stays", "where_at"]
+__all__ = ["location_pings", "positions_within", "stays", "where_at"]
 
 #: Kinds of places teens go to in their free time (others are homes, schools, stops, offices).
 _OUTING_KINDS = ("youth_centre", "shop", "sports", "library", "park", "culture", "food")
@@ -89,7 +89,7 @@ def location_pings(scenario: Scenario, personas: pd.DataFrame, stays: pd.DataFra
     # One fix when the app opens, then one every five minutes while it stays open.
     repeats = 1 + (in_session["duration_min"].to_numpy() // 5).astype(int)
     session_people = np.repeat(in_session["person_id"].to_numpy(), repeats)
-    session_minutes = np.repeat(start, repeats) + 5 * _ranks(repeats)
+    session_minutes = np.repeat(start, repeats) + 5 * positions_within(repeats)
     session_apps = np.repeat(in_session["app"].to_numpy(), repeats)
     background_people, background_minutes, background_apps = _background_fixes(scenario, personas, rng)
     people = np.concatenate([session_people, background_people])
@@ -135,10 +135,9 @@ def _background_fixes(scenario: Scenario, personas: pd.DataFrame, rng: np.random
     return np.concatenate(people), np.concatenate(minutes), np.concatenate(apps)
 
 
-def _ranks(repeats: np.ndarray) -> np.ndarray:
-    """0, 1, …, k-1 for each k in `repeats`, concatenated."""
-    starts = np.repeat(np.cumsum(repeats) - repeats, repeats)
-    return np.arange(repeats.sum()) - starts
+def positions_within(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, …, k-1 for each k in `sizes`, concatenated: each row's position inside its group."""
+    return np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 class _Leg:

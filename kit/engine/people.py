@@ -15,7 +15,7 @@ from faker import Faker
 from kit.engine.places import distance_m, scatter
 from kit.scenario.model import Scenario
 
-__all__ = ["personas"]
+__all__ = ["habit_multipliers", "memberships", "personas"]
 
 #: Teens mostly attend the school nearest to home (French school catchment areas, "carte scolaire").
 _NEAREST_SCHOOL_SHARE = 0.8
@@ -105,11 +105,10 @@ def _apps(scenario: Scenario, rng: np.random.Generator, ages: np.ndarray, habits
 
     A canteen badge is what every teen who eats at the canteen carries; phone apps need a phone.
     """
+    boosts = habit_multipliers(scenario, pd.Series(habits, dtype=object))
     installed = []
-    for app in scenario.apps:
-        boost = np.array([max([_habit_boost(scenario, habit, app.id) for habit in row.split("|") if habit] or [1.0])
-                          for row in habits])
-        share = 1 - (1 - app.users_share) ** boost
+    for column, app in enumerate(scenario.apps):
+        share = 1 - (1 - app.users_share) ** boosts[:, column]
         share = np.where(ages < app.min_age, share * scenario.teens.underage_use, share)
         has_app = rng.random(ages.size) < share
         if app.usage == "phone":
@@ -120,6 +119,17 @@ def _apps(scenario: Scenario, rng: np.random.Generator, ages: np.ndarray, habits
     return ["|".join(app for app in row if app) for row in zip(*installed)]
 
 
-def _habit_boost(scenario: Scenario, habit_id: str, app_id: str) -> float:
-    habit = next(habit for habit in scenario.teens.habits if habit.id == habit_id)
-    return habit.app_use.get(app_id, 1.0)
+def habit_multipliers(scenario: Scenario, habits: pd.Series) -> np.ndarray:
+    """(teens × apps): the product of the `app_use` multipliers of each teen's habits (1 without any).
+
+    One rule for the whole engine: habits make a teen both likelier to have an app and to open it more.
+    """
+    member = memberships(habits, [habit.id for habit in scenario.teens.habits])
+    log_use = np.log([[habit.app_use.get(app.id, 1.0) for app in scenario.apps] for habit in scenario.teens.habits])
+    return np.exp(member @ log_use.reshape(len(scenario.teens.habits), len(scenario.apps)))
+
+
+def memberships(joined: pd.Series, ids: list[str]) -> np.ndarray:
+    """(rows × ids) booleans: which ids each "a|b|c" cell lists."""
+    listed = joined.str.get_dummies(sep="|")
+    return listed.reindex(columns=ids, fill_value=0).to_numpy(dtype=bool)
