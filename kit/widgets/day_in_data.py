@@ -10,14 +10,13 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.io as pio
-from IPython.display import display
 
 from kit.i18n import text
 from kit.scenario import load_scenario
 from kit.widgets.guess import GuessCard
 from kit.widgets.language import language_switch
 from kit.widgets.persona_picker import PersonaPicker
+from kit.widgets.plain_figure import show
 from kit.widgets.sobriety import SobrietyPanel
 from kit.widgets.steps import step_header
 from kit.widgets.timeline import day_timeline, describe_day
@@ -33,8 +32,6 @@ class DayInData:
     """One object per page: `start()` then `step_day()`, `step_trackers()`, `step_guess()`, `step_sobriety()`."""
 
     def __init__(self, scenario: str = "nantes") -> None:
-        # Plain figures travel as a few KB of JSON; FigureWidget would ship megabytes of JS (TECH_NOTES).
-        pio.renderers.default = "plotly_mimetype"
         self.scenario = load_scenario(scenario)
         self.language = language_switch()
         self.trail: Trail | None = None
@@ -98,5 +95,5 @@ class DayInData:
         output.clear_output()
         with output:
             for part in parts:
-                display(part)
+                show(part)
 

@@ -12,12 +12,13 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import clear_output, display
+from IPython.display import clear_output
 
 from kit.analysis.home import error_m, in_window, infer_places, nearest_place, pings_enough
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.citymap import city_map, describe_map
+from kit.widgets.plain_figure import show
 
 __all__ = ["GuessCard"]
 
@@ -64,7 +65,7 @@ class GuessCard(widgets.VBox):
         self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=language, points=points))}</p>"
         with self.map:
             clear_output(wait=True)
-            display(self.figure)
+            show(self.figure)
 
     def _home_lines(self, inferred: pd.DataFrame, pings: pd.DataFrame, truth_id: str, language: str) -> list[str]:
         home = inferred.loc["home"]

@@ -1,0 +1,43 @@
+"""Figures reach the page as plotly's plain JSON bundle, without plotly's renderer machinery (whose
+import costs every teen's cold page seconds)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import plotly.graph_objects as go
+
+from kit.widgets.plain_figure import MIME_TYPE, bundle
+
+WALK_THROUGH_WORKSHOP_1 = """
+import sys
+from IPython.core.interactiveshell import InteractiveShell
+InteractiveShell.instance()  # display() now formats objects as a kernel does
+from kit.widgets.day_in_data import DayInData
+page = DayInData()
+page.start(), page.step_day(), page.step_trackers(), page.step_guess(), page.step_sobriety()
+page.picker.pseudonym.value = "lune42"
+page.picker.go.click()
+card = page.shown["ma_journee.step3"][0]
+card.guess.value = card.guess.options[0][1]
+card.reveal()
+assert card.figure is not None
+print(sorted(name for name in ("plotly.io._renderers", "nbformat", "jsonschema") if name in sys.modules))
+"""
+
+
+def test_a_figure_becomes_plain_json_with_a_text_line() -> None:
+    figure = go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.5, 2.0, 0.5])), layout={"title": {"text": "Ma journée"}})
+    shown = bundle(figure)
+    assert shown["text/plain"] == "Ma journée"
+    assert shown[MIME_TYPE]["data"][0]["type"] == "scatter"
+    assert json.loads(json.dumps(shown)) == shown  # numpy made plain (plotly.js decodes its base64 arrays)
+
+
+def test_workshop_pages_never_import_plotly_renderers() -> None:
+    result = subprocess.run([sys.executable, "-c", WALK_THROUGH_WORKSHOP_1], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"  # outside a kernel, the map's output prints above
