@@ -9,6 +9,13 @@ import urllib.request
 
 
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
+#: Hosts whose addresses name XML namespaces (in the spinner's SVG), never fetched.
+NAMESPACES = {"www.w3.org", "purl.org", "creativecommons.org"}
+
+
+def _addresses(body: str) -> set[str]:
+    """Every host written in a page, fetched or not: a CDN address in a script is a leak waiting to happen."""
+    return set(re.findall(r"https?://([A-Za-z0-9.-]+)", body)) - NAMESPACES - {"127.0.0.1"}
 
 
 def _get(url: str, opener: urllib.request.OpenerDirector | None = None) -> tuple[int, str, str]:
@@ -30,6 +37,13 @@ def test_with_the_code_the_launcher_opens_without_third_party_links(room) -> Non
     assert "Choisis un atelier" in body and "<svg" in body  # the launcher and its QR code
     assert "cdn.jsdelivr.net" not in body and not EXTERNAL.search(body)
     assert "from kit.widgets" not in body  # sources are stripped: teens see the page, not the code
+    assert _addresses(body) == set()
+
+
+def test_a_workshop_page_names_no_third_party_address(room) -> None:
+    _, _, body = _get(room.url.replace("accueil", "01_ma_journee"))
+    assert "application/vnd.jupyter.widget-view+json" in body  # executed: the page carries its widgets
+    assert _addresses(body) == set()
 
 
 def test_typing_the_code_in_the_form_lets_the_teen_in(room) -> None:
