@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import time
@@ -9,6 +10,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +30,46 @@ class Room:
     base: str
     code: str
     url: str
+    pid: int
+    log: Path
+
+    def diagnose(self) -> str:
+        """The end of the server's log and the Python stacks of the server and its kernels: what a
+        stalled page was waiting for, readable in a CI report."""
+        parts = ["--- voila.log (end) ---", "\n".join(self.log.read_text(errors="replace").splitlines()[-15:])]
+        spy = shutil.which("py-spy")
+        for pid in [self.pid, *_children(self.pid)]:
+            if spy is None:
+                parts.append(f"--- pid {pid}: py-spy not installed ---")
+                continue
+            dump = subprocess.run([spy, "dump", "--pid", str(pid)], capture_output=True, text=True, timeout=60,
+                                  check=False)
+            parts.append(f"--- pid {pid} ---\n{_main_thread(dump.stdout)}{dump.stderr}")
+        return "\n".join(parts)
+
+
+def _main_thread(dump: str) -> str:
+    """A py-spy dump cut to its command line and main thread: the one running the server or the cell."""
+    kept = []
+    for line in dump.splitlines():
+        if line.startswith("Thread ") and kept and any(seen.startswith("Thread ") for seen in kept):
+            break
+        if not line.startswith("Python v"):
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Voilà's kernels), read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _free_port() -> int:
@@ -57,6 +99,6 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
         else:
             process.kill()
             pytest.fail(f"Voilà did not start within 60 s:\n{log.read_text()}")
-        yield Room(base, code, url)
+        yield Room(base, code, url, process.pid, log)
         process.terminate()
         process.wait(timeout=30)

@@ -31,3 +31,13 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.on("request", lambda request: opened.requests.append(request.url))  # type: ignore[attr-defined]
     yield opened
     context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A failed browser test reports what the server and its kernels were doing at that moment."""
+    report = yield
+    room = getattr(item, "funcargs", {}).get("room")
+    if report.failed and room is not None:
+        report.sections.append(("Voilà server and kernels", room.diagnose()))
+    return report
