@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,13 +79,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
+@contextmanager
+def serving(root: Path, log_dir: Path) -> Iterator[Room]:
+    """`datatrail serve`'s Voilà on a free local port, serving `root`, until the block ends."""
     port, code = _free_port(), "abc234"
     url = room_url("127.0.0.1", port, code)
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    log = log_dir / "voila.log"
     with log.open("w") as handle:
-        process = subprocess.Popen(voila_command(workshops_root(), host="127.0.0.1", port=port, code=code),
+        process = subprocess.Popen(voila_command(root, host="127.0.0.1", port=port, code=code),
                                    env=voila_environment(url), stdout=handle, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -102,3 +104,16 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
         yield Room(base, code, url, process.pid, log)
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
+    """The room a youth worker opens: the kit's workshops."""
+    with serving(workshops_root(), tmp_path_factory.mktemp("voila")) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def serve_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Opens a room on any folder of notebooks: `with serve_folder(path) as room: ...`."""
+    return lambda root: serving(root, tmp_path_factory.mktemp("voila"))

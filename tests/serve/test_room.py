@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import re
+import urllib.error
 import urllib.parse
 import urllib.request
+
+import pytest
 
 
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
@@ -67,3 +71,20 @@ def test_a_wrong_code_is_refused_in_plain_words(room) -> None:
     except urllib.error.HTTPError as error:
         body = error.read().decode("utf-8")
     assert "Ce code ne marche pas" in body
+
+
+def test_the_laptops_folder_is_neither_listed_nor_served_nor_writable(room) -> None:
+    _, _, home = _get(f"{room.base}/?token={room.code}")
+    assert "voila/render/accueil.ipynb" in home and "01_ma_journee" not in home  # a step to the launcher
+    _, _, listing = _get(f"{room.base}/voila/api/contents/01_ma_journee.ipynb?token={room.code}&content=1")
+    assert json.loads(listing)["content"] is None  # names only: the notebook's code stays on the laptop
+    for path, method, refused in [("/voila/files/01_ma_journee.ipynb", "GET", 403),
+                                  ("/voila/api/contents/note.txt", "PUT", 405),
+                                  ("/api/kernels", "GET", 404), ("/api/terminals", "GET", 404),
+                                  ("/api/contents", "GET", 404), ("/lab", "GET", 404)]:
+        request = urllib.request.Request(f"{room.base}{path}?token={room.code}", method=method,
+                                         data=b"{}" if method == "PUT" else None)
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(request, timeout=30)
+        answer.value.close()
+        assert answer.value.code == refused, path
