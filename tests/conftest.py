@@ -39,7 +39,7 @@ class Room:
         stalled page was waiting for, readable in a CI report."""
         parts = ["--- voila.log (end) ---", "\n".join(self.log.read_text(errors="replace").splitlines()[-15:])]
         spy = shutil.which("py-spy")
-        for pid in [self.pid, *_children(self.pid)]:
+        for pid in [self.pid, *self.kernels()]:
             if spy is None:
                 parts.append(f"--- pid {pid}: py-spy not installed ---")
                 continue
@@ -47,6 +47,18 @@ class Room:
                                   check=False)
             parts.append(f"--- pid {pid} ---\n{_main_thread(dump.stdout)}{dump.stderr}")
         return "\n".join(parts)
+
+    def kernels(self) -> list[int]:
+        """The server's kernel processes (its children), read from /proc."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.pid:
+                found.append(int(stat.parent.name))
+        return found
 
 
 def _main_thread(dump: str) -> str:
@@ -60,19 +72,6 @@ def _main_thread(dump: str) -> str:
     return "\n".join(kept) + "\n"
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is `pid` (Voilà's kernels), read from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -80,13 +79,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path, log_dir: Path) -> Iterator[Room]:
-    """`datatrail serve`'s Voilà on a free local port, serving `root`, until the block ends."""
+def serving(root: Path, log_dir: Path, **options) -> Iterator[Room]:
+    """`datatrail serve`'s Voilà on a free local port, serving `root`, until the block ends (`options` go
+    to `voila_command`)."""
     port, code = _free_port(), "abc234"
     url = room_url("127.0.0.1", port, code)
     log = log_dir / "voila.log"
     with log.open("w") as handle:
-        process = subprocess.Popen(voila_command(root, host="127.0.0.1", port=port, code=code),
+        process = subprocess.Popen(voila_command(root, host="127.0.0.1", port=port, code=code, **options),
                                    env=voila_environment(url), stdout=handle, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -116,4 +116,4 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
 @pytest.fixture(scope="session")
 def serve_folder(tmp_path_factory: pytest.TempPathFactory):
     """Opens a room on any folder of notebooks: `with serve_folder(path) as room: ...`."""
-    return lambda root: serving(root, tmp_path_factory.mktemp("voila"))
+    return lambda root, **options: serving(root, tmp_path_factory.mktemp("voila"), **options)

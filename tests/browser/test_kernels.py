@@ -1,0 +1,35 @@
+"""Leaving a page frees its kernel at once: a room of teens opening page after page must not fill
+the laptop's memory with kernels nobody looks at any more."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+def _wait_until(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.parametrize("entry", ["qr_code", "typed_code"])
+def test_leaving_a_page_shuts_its_kernel_down(room, page: Page, entry: str) -> None:
+    """Whether the teen came with the QR code's address (code in the URL) or typed the code (cookie)."""
+    before = set(room.kernels())
+    if entry == "qr_code":
+        page.goto(room.url)
+    else:
+        page.goto(f"{room.base}/voila/render/accueil.ipynb")
+        page.get_by_label("Code de la salle").fill(room.code)
+        page.get_by_role("button", name="Entrer").click()
+    expect(page.get_by_text("Choisis un atelier")).to_be_visible(timeout=60_000)
+    opened = set(room.kernels()) - before
+    assert len(opened) == 1  # one kernel per page view
+    page.goto("about:blank")
+    assert _wait_until(lambda: not opened & set(room.kernels())), "the launcher's kernel still runs"
