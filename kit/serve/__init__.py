@@ -55,7 +55,14 @@ def room_url(host: str, port: int, code: str) -> str:
     return f"http://{host}:{port}/voila/render/{LAUNCHER}?token={code}"
 
 
-def voila_command(root: Path, *, host: str, port: int, code: str) -> list[str]:
+#: A kernel whose page lost its connection (phone locked, tab crashed) is shut down after this long
+#: without activity: long enough for a debrief with phones away, short enough to give the memory back
+#: during a session. Pages that are closed or left free their kernel at once (the template's
+#: release_kernel.js); connected kernels are never culled.
+CULL_AFTER_S = 30 * 60
+
+
+def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here."""
     return [
         sys.executable, "-m", "voila", str(root),
@@ -67,6 +74,9 @@ def voila_command(root: Path, *, host: str, port: int, code: str) -> list[str]:
         "--Voila.identity_provider_class=kit.serve.room.RoomIdentityProvider",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.strip_sources=True",
+        f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
+        f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
+        "--MappingKernelManager.cull_connected=False",
     ]
 
 
