@@ -21,3 +21,14 @@ def test_without_the_code_the_page_asks_for_it_and_lets_the_teen_in(room, page: 
     page.get_by_label("Code de la salle").fill(room.code)
     page.get_by_role("button", name="Entrer").click()
     expect(page.get_by_text("Choisis un atelier")).to_be_visible(timeout=30_000)
+
+
+def test_a_teen_switches_to_english_and_the_workshop_follows(room, page: Page) -> None:
+    page.goto(room.url)
+    with page.context.expect_page() as opened:  # Jupyter's renderer opens full addresses in a new tab
+        page.get_by_role("link", name="English").click()
+    english = opened.value
+    expect(english.get_by_text("Pick a workshop")).to_be_visible(timeout=60_000)
+    with english.context.expect_page() as opened:
+        english.get_by_role("link", name="My day in data").click()
+    expect(opened.value.get_by_text("Create your profile")).to_be_visible(timeout=90_000)

@@ -34,3 +34,10 @@ def test_switching_language_redraws_the_steps() -> None:
     assert "1. Ta journée" in header.value
     page.language.value = "en"
     assert "1. Your day" in header.value
+
+
+def test_a_page_asked_in_english_starts_in_english(monkeypatch) -> None:
+    monkeypatch.setenv("QUERY_STRING", "token=abc234&lang=en")
+    page = DayInData()
+    assert page.language.value == "en"
+    assert "1. Your day" in page.step_day().children[0].value
