@@ -74,6 +74,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         "--Voila.identity_provider_class=kit.serve.room.RoomIdentityProvider",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.strip_sources=True",
+        "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",

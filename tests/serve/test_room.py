@@ -47,6 +47,7 @@ def test_with_the_code_the_launcher_opens_without_third_party_links(room) -> Non
 def test_a_workshop_page_names_no_third_party_address(room) -> None:
     _, _, body = _get(room.url.replace("accueil", "01_ma_journee"))
     assert "application/vnd.jupyter.widget-view+json" in body  # executed: the page carries its widgets
+    assert '<html lang="fr">' in body and "<title>Ma journée en données · Kit Traces de données</title>" in body
     assert _addresses(body) == set()
 
 
