@@ -5,9 +5,6 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +14,7 @@ import pytest
 
 from kit.scenario import load_scenario
 from kit.scenario.model import Scenario
-from kit.serve import room_url, voila_command, voila_environment
+from kit.serve import room_url, start, wait_until_answering
 from kit.workshops import workshops_root
 
 
@@ -86,22 +83,11 @@ def serving(root: Path, log_dir: Path, **options) -> Iterator[Room]:
     url = room_url("127.0.0.1", port, code)
     log = log_dir / "voila.log"
     with log.open("w") as handle:
-        process = subprocess.Popen(voila_command(root, host="127.0.0.1", port=port, code=code, **options),
-                                   env=voila_environment(url), stdout=handle, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={code}", timeout=1)
-                break
-            except urllib.error.HTTPError:
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
+        process = start(root, host="127.0.0.1", port=port, code=code, url=url, output=handle, **options)
+        if not wait_until_answering(process, port):
             process.kill()
             pytest.fail(f"Voilà did not start within 60 s:\n{log.read_text()}")
-        yield Room(base, code, url, process.pid, log)
+        yield Room(f"http://127.0.0.1:{port}", code, url, process.pid, log)
         process.terminate()
         process.wait(timeout=30)
 

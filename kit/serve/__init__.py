@@ -15,14 +15,19 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import segno
 
 from kit.workshops import workshops_root
 
-__all__ = ["LAUNCHER", "ROOM_URL_VARIABLE", "lan_address", "room_code", "room_url", "serve", "voila_command"]
+__all__ = ["LAUNCHER", "ROOM_URL_VARIABLE", "lan_address", "room_code", "room_url", "serve", "start", "voila_command",
+           "wait_until_answering"]
 
 #: The launcher notebook, at the root of the served folder.
 LAUNCHER = "accueil.ipynb"
@@ -67,6 +72,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     return [
         sys.executable, "-m", "voila", str(root),
         "--no-browser",
+        "--Voila.port_retries=0",  # a busy port is an error: moving elsewhere would make the printed QR code lie
         f"--Voila.ip={host}",
         f"--port={port}",
         f"--token={code}",
@@ -90,19 +96,47 @@ def voila_environment(url: str) -> dict[str, str]:
     return environment
 
 
+def start(root: Path, *, host: str, port: int, code: str, url: str, output: IO | None = None,
+          **options: object) -> subprocess.Popen:
+    """Start the room's Voilà server in the background (`options` go to `voila_command`)."""
+    return subprocess.Popen(voila_command(root, host=host, port=port, code=code, **options),
+                            env=voila_environment(url), stdout=output,
+                            stderr=subprocess.STDOUT if output else None)
+
+
+def wait_until_answering(process: subprocess.Popen, port: int, seconds: float = 60) -> bool:
+    """True once the server answers HTTP on `port`; False if it stopped (a busy port) or never answered."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=1).close()
+            return True
+        except urllib.error.HTTPError:
+            return True  # it answered, even if only to refuse
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None,
           say: Callable[[str], None] = print) -> int:
-    """Run the server until Ctrl-C; print where teens connect, with a QR code for their phones."""
+    """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code."""
     code = code or room_code()
     bind = "127.0.0.1" if local else "0.0.0.0"
     url = room_url("127.0.0.1" if local else lan_address(), port, code)
-    say(f"Ateliers ouverts / workshops open: {url}")
-    say(f"Code de la salle / room code: {code}")
-    say(terminal_qr(url))
-    say("Ctrl-C pour arrêter / to stop")
-    process = subprocess.Popen(voila_command(root or workshops_root(), host=bind, port=port, code=code),
-                               env=voila_environment(url))
+    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url)
     try:
+        if not wait_until_answering(process, port):
+            process.terminate()
+            process.wait()
+            say(f"Le serveur n'a pas démarré : le port {port} est peut-être déjà pris. "
+                f"Essaie datatrail serve --port {port + 1}\n"
+                f"The server did not start: port {port} may already be in use. Try datatrail serve --port {port + 1}")
+            return 1
+        say(f"Ateliers ouverts / workshops open: {url}")
+        say(f"Code de la salle / room code: {code}")
+        say(terminal_qr(url))
+        say("Ctrl-C pour arrêter / to stop")
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()

@@ -34,3 +34,17 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c() -> N
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
         process.stdout.close()
+
+
+def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:
+    """Voilà would quietly take another port, and the printed QR code would point nowhere."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "kit", "serve", "--local", "--port", str(port)],
+                                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert f"le port {port} est peut-être déjà pris" in result.stdout
+    assert f"port {port} may already be in use" in result.stdout
+    assert "Ateliers ouverts" not in result.stdout and "Traceback" not in result.stdout + result.stderr
