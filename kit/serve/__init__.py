@@ -67,7 +67,13 @@ def room_url(host: str, port: int, code: str) -> str:
 CULL_AFTER_S = 30 * 60
 
 
-def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S) -> list[str]:
+#: A cell still running after this long is stopped and the page shows its friendly error: a teen
+#: sees "reload" instead of a spinner that never ends. Workshop cells take a second or two.
+CELL_TIMEOUT_S = 120
+
+
+def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S,
+                  cell_timeout_s: int = CELL_TIMEOUT_S) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here."""
     return [
         sys.executable, "-m", "voila", str(root),
@@ -80,6 +86,8 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         "--Voila.identity_provider_class=kit.serve.room.RoomIdentityProvider",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.strip_sources=True",
+        f"--VoilaExecutor.timeout={cell_timeout_s}",
+        "--VoilaExecutor.interrupt_on_timeout=True",
         "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
