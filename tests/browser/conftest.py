@@ -1,14 +1,20 @@
-"""Headless Debian Chromium driven by Playwright (`playwright install` cannot download browsers here)."""
+"""Headless Debian Chromium driven by Playwright (`playwright install` cannot download browsers here),
+and axe-core to check what a page gives screen readers, keyboards and low vision."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: axe-core comes from npm: `.ci/run` installs it into this git-ignored folder.
+AXE = Path(__file__).resolve().parents[2] / ".ci" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+#: The impacts that fail a page: what stops a teen from reading or using it, not a best practice.
+BLOCKING = ("serious", "critical")
 #: Without these, Chromium tries to reach Google's services at start (refused on this network).
 QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps"]
@@ -41,3 +47,29 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if report.failed and room is not None:
         report.sections.append(("Voilà server and kernels", room.diagnose()))
     return report
+
+
+@pytest.fixture
+def axe() -> Callable[[Page], list[str]]:
+    """`axe(page)` runs axe-core in the page as it is now and returns one readable line per serious or
+    critical violation: rule, what to fix, the first few selectors (empty: the page passes). Without
+    axe-core the test fails rather than skips: an unchecked page must never look like a passing one."""
+
+    def run(page: Page) -> list[str]:
+        if not AXE.is_file():
+            pytest.fail(f"axe-core is missing ({AXE}): run `bash .ci/run`, which installs it from npm.")
+        # Voilà's page scrolls inside a full-screen box, and axe skips what that box hides: the page
+        # grows to its full height first (phone width kept), so every step of a workshop is checked.
+        height = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))")
+        page.set_viewport_size({"width": page.viewport_size["width"], "height": min(height, 16_000)})
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+        lines = []
+        for violation in [found for found in violations if found["impact"] in BLOCKING]:
+            targets = [" >> ".join(map(str, node["target"])) for node in violation["nodes"]]
+            more = f" (+{len(targets) - 3} more)" if len(targets) > 3 else ""
+            lines.append(f"{violation['id']} [{violation['impact']}] {violation['help']}: "
+                         f"{', '.join(targets[:3])}{more}")
+        return lines
+
+    return run
