@@ -23,7 +23,14 @@ def requested_language() -> str:
 
 
 def language_switch(value: str = DEFAULT_LANGUAGE) -> widgets.ToggleButtons:
-    """Toggle buttons whose `value` is the language code; components observe it to redraw."""
+    """Toggle buttons whose `value` is the language code; components observe it to redraw.
+
+    Labelled in every language (French first), since whoever needs the switch may not read the page's
+    language yet; each button's tooltip names its language in full ("FR" alone is a cryptic name for a
+    screen reader). The label's tooltip is set too: left empty, ipywidgets shows the word "null".
+    """
+    label = " / ".join(text("language.label", code) for code in LANGUAGES)
     return widgets.ToggleButtons(options=[(code.upper(), code) for code in LANGUAGES], value=value,
-                                 description=text("language.label", value),
-                                 style={"button_width": "3.5em"})
+                                 description=label, tooltip=label,
+                                 tooltips=[text("language.name", code) for code in LANGUAGES],
+                                 style={"button_width": "3.5em", "description_width": "initial"})

@@ -51,7 +51,8 @@ class PersonaPicker(widgets.VBox):
 
     def _relabel(self) -> None:
         language = self._language.value
-        self.title.value = f"<h3>{text('picker.title', language)}</h3>"
+        # A section of the page like the steps after it, under the workshop's <h1> (`step_header`).
+        self.title.value = f"<h2>{text('picker.title', language)}</h2>"
         self.pseudonym.description = text("picker.pseudonym", language)
         self.pseudonym.placeholder = text("picker.pseudonym_placeholder", language)
         chosen = self.habits.value

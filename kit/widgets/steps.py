@@ -10,11 +10,16 @@ __all__ = ["step_header"]
 
 
 def step_header(prefix: str, language: widgets.ToggleButtons) -> widgets.HTML:
-    """`<h2>` from `{prefix}.title` and a paragraph from `{prefix}.text`."""
+    """A heading from `{prefix}.title` and a paragraph from `{prefix}.text`.
+
+    A workshop's own title (`workshop.*`) is the page's `<h1>`, its steps are `<h2>`: screen readers
+    list and jump through a page by these levels, and a page without a first level has no title in it.
+    """
+    level = 1 if prefix.startswith("workshop.") else 2
     header = widgets.HTML()
 
     def draw(_: object = None) -> None:
-        header.value = (f"<h2>{text(f'{prefix}.title', language.value)}</h2>"
+        header.value = (f"<h{level}>{text(f'{prefix}.title', language.value)}</h{level}>"
                         f"<p>{text(f'{prefix}.text', language.value)}</p>")
 
     language.observe(draw, names="value")
