@@ -16,7 +16,7 @@ from kit.scenario import load_scenario
 from kit.widgets.guess import GuessCard
 from kit.widgets.language import language_switch, requested_language
 from kit.widgets.persona_picker import PersonaPicker
-from kit.widgets.plain_figure import show
+from kit.widgets.plain_figure import as_widget
 from kit.widgets.sobriety import SobrietyPanel
 from kit.widgets.steps import step_header
 from kit.widgets.timeline import day_timeline, describe_day
@@ -73,27 +73,24 @@ class DayInData:
                          f"<p><strong>{text('ma_journee.principle', language)}</strong></p>")])
 
     def _step(self, prefix: str, draw: Draw) -> widgets.VBox:
-        output = widgets.Output()
-        self._steps.append((prefix, output, draw))
-        self._draw(prefix, output, draw)
-        return widgets.VBox([step_header(prefix, self.language), output])
+        body = widgets.VBox()
+        self._steps.append((prefix, body, draw))
+        self._draw(prefix, body, draw)
+        return widgets.VBox([step_header(prefix, self.language), body])
 
     def _receive(self, trail: Trail) -> None:
         self.trail = trail
         self._redraw()
 
     def _redraw(self) -> None:
-        for prefix, output, draw in self._steps:
-            self._draw(prefix, output, draw)
+        for prefix, body, draw in self._steps:
+            self._draw(prefix, body, draw)
 
-    def _draw(self, prefix: str, output: widgets.Output, draw: Draw) -> None:
+    def _draw(self, prefix: str, body: widgets.VBox, draw: Draw) -> None:
         if self.trail is None:
             parts = [widgets.HTML(f"<p>{text('ma_journee.waiting', self.language.value)}</p>")]
         else:
             parts = draw(self.trail, self.language.value)
         self.shown[prefix] = parts
-        output.clear_output()
-        with output:
-            for part in parts:
-                show(part)
+        body.children = [as_widget(part) for part in parts]
 

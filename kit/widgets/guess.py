@@ -12,13 +12,12 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import clear_output
 
 from kit.analysis.home import error_m, in_window, infer_places, nearest_place, pings_enough
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.citymap import city_map, describe_map
-from kit.widgets.plain_figure import show
+from kit.widgets.plain_figure import as_widget
 
 __all__ = ["GuessCard"]
 
@@ -36,7 +35,7 @@ class GuessCard(widgets.VBox):
                                                for place in scenario.places_of_kind("neighbourhood")], value=None)
         self.check = widgets.Button(button_style="primary", disabled=True)
         self.answer = widgets.HTML()
-        self.map = widgets.Output()
+        self.map = widgets.VBox()
         self.map_text = widgets.HTML()
         #: The revealed map, kept so that tests and notebooks can read it (None before the reveal).
         self.figure: go.Figure | None = None
@@ -63,9 +62,7 @@ class GuessCard(widgets.VBox):
         points = self._map_points(inferred, pings, language)
         self.figure = city_map(self._scenario, language=language, points=points)
         self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=language, points=points))}</p>"
-        with self.map:
-            clear_output(wait=True)
-            show(self.figure)
+        self.map.children = [as_widget(self.figure)]
 
     def _home_lines(self, inferred: pd.DataFrame, pings: pd.DataFrame, truth_id: str, language: str) -> list[str]:
         home = inferred.loc["home"]

@@ -29,3 +29,18 @@ def test_notebook_executes(path: Path) -> None:
 def test_notebooks_are_stored_without_outputs(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_rendering_writes_into_no_output_widget(path: Path) -> None:
+    """While Voilà renders a page, its executor copies every write into an Output widget back to the
+    kernel on the shell channel, racing the cell's own reply on that socket: on a busy laptop the reply
+    is missed and the page hangs until the cell timeout (see kit.widgets.plain_figure). Pages write into
+    Output widgets only from callbacks, once rendered."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    written = {model: state["outputs"] for model, state in client.widget_state.items()
+               if state.get("_model_name") == "OutputModel" and state.get("outputs")}
+    assert written == {}

@@ -7,10 +7,11 @@ import json
 import subprocess
 import sys
 
+import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
-from kit.widgets.plain_figure import MIME_TYPE, bundle
+from kit.widgets.plain_figure import MIME_TYPE, as_widget, bundle
 
 WALK_THROUGH_WORKSHOP_1 = """
 import sys
@@ -35,6 +36,14 @@ def test_a_figure_becomes_plain_json_with_a_text_line() -> None:
     assert shown["text/plain"] == "Ma journée"
     assert shown[MIME_TYPE]["data"][0]["type"] == "scatter"
     assert json.loads(json.dumps(shown)) == shown  # numpy made plain (plotly.js decodes its base64 arrays)
+
+
+def test_widgets_stay_as_they_are_and_figures_get_their_own_output() -> None:
+    label = widgets.HTML("<p>texte</p>")
+    assert as_widget(label) is label
+    figure = go.Figure(go.Bar(x=["a"], y=[1]))
+    first, second = as_widget(figure), as_widget(figure)
+    assert isinstance(first, widgets.Output) and first is not second  # never a long-lived one rewritten
 
 
 def test_workshop_pages_never_import_plotly_renderers() -> None:
