@@ -1,8 +1,8 @@
 """`datatrail serve`: the workshops in app mode, from the facilitator's laptop to the room.
 
-This configures standalone Voilà rather than reimplementing it. Standalone (not as a Jupyter server
-extension) because it only lets browsers send widget messages over the kernel websocket: teens can use
-the widgets but cannot run code of their choosing on the laptop. The room code is Voilà's token: the
+This configures standalone Voilà rather than reimplementing it (`kit.serve.app` only adds compression).
+Standalone (not as a Jupyter server extension) because it only lets browsers send widget messages over
+the kernel websocket: teens can use the widgets but cannot run code of their choosing on the laptop. The room code is Voilà's token: the
 QR code and the printed address carry it, and a browser without it gets a friendly refusal page from
 the kit's template, which also removes the only third-party request of Voilà's page template.
 """
@@ -76,7 +76,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
                   cell_timeout_s: int = CELL_TIMEOUT_S) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here."""
     return [
-        sys.executable, "-m", "voila", str(root),
+        sys.executable, "-m", "kit.serve.app", str(root),
         "--no-browser",
         "--Voila.port_retries=0",  # a busy port is an error: moving elsewhere would make the printed QR code lie
         f"--Voila.ip={host}",
@@ -88,7 +88,10 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         "--VoilaConfiguration.strip_sources=True",
         f"--VoilaExecutor.timeout={cell_timeout_s}",
         "--VoilaExecutor.interrupt_on_timeout=True",
-        "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
+        "--HTMLExporter.language_code=fr",
+        # Youth-centre wifi is slow: leave out the JupyterLite kernel's page code (installed for
+        # `datatrail build`, useless in a served page); kit.serve.app compresses the rest.
+        "--VoilaConfiguration.extension_denylist", "@jupyterlite/pyodide-kernel-extension",  # pages are French first: screen readers pick the right voice
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",

@@ -89,3 +89,13 @@ def test_the_laptops_folder_is_neither_listed_nor_served_nor_writable(room) -> N
             urllib.request.urlopen(request, timeout=30)
         answer.value.close()
         assert answer.value.code == refused, path
+
+
+def test_pages_travel_compressed_and_without_the_in_browser_kernels_code(room) -> None:
+    """Youth-centre wifi is slow: plotly.js alone is 4.8 MB uncompressed."""
+    request = urllib.request.Request(f"{room.base}/voila/static/voila.js?token={room.code}",
+                                     headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+    _, _, page = _get(room.url)
+    assert "jupyterlab-plotly" in page and "pyodide-kernel-extension" not in page
