@@ -1,0 +1,152 @@
+"""How a room feels with `datatrail serve`: time to interactive, bytes per teen, memory per teen, and
+15 teens joining within 30 s — on this machine, with Debian's Chromium as the teen's browser.
+
+Run: python benchmarks/serve.py        (needs the test extra and Chromium, as .ci/run installs them)
+
+- Time to interactive: from opening workshop 1 to its profile form on screen (widgets drawn, kernel
+  connected), in a fresh browser (cold: empty cache, new kernel) then again in the same browser
+  (revisit: cached page code, new kernel).
+- Transferred: bytes over the network for those two visits (Chrome's encodedDataLength, WebSocket
+  frames excluded).
+- Memory: resident memory of the kernel behind one teen's page after they created their double and
+  every step was drawn (RSS counts shared libraries in full: an upper bound).
+- Joiners: 15 teens arriving every 2 s, each loading the page (the server runs every cell) and then
+  talking to its kernel over the WebSocket. Plain HTTP clients, not 15 browsers: the teens' phones do
+  not share the laptop's 2 cores, a browser per teen on this machine would.
+Targets (issue 3): cold <= 8 s, warm <= 3 s, <= 150 MB per session, first visit <= 5 MB, revisit
+<= 1 MB, 15 joiners p95 <= 15 s.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import websocket
+from playwright.sync_api import Page, expect, sync_playwright
+
+from kit.serve import room_url, start, wait_until_answering
+from kit.workshops import workshops_root
+
+CODE = "bench1"
+QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def kernels(server_pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server_pid:
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def visit(page: Page, url: str) -> tuple[float, int]:
+    """Seconds until the profile form shows, and bytes transferred meanwhile."""
+    received = []
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.on("Network.loadingFinished", lambda event: received.append(event["encodedDataLength"]))
+    started = time.perf_counter()
+    page.goto(url)
+    expect(page.get_by_text("Crée ton profil")).to_be_visible(timeout=120_000)
+    elapsed = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    session.detach()
+    return elapsed, int(sum(received))
+
+
+def join(base: str, workshop: str, results: list, index: int) -> None:
+    """One teen: the rendered page, then a kernel_info round trip over the page's WebSocket."""
+    started = time.perf_counter()
+    try:
+        page = urllib.request.urlopen(workshop, timeout=300).read().decode("utf-8")
+        kernel = json.loads(page.split('id="jupyter-config-data" type="application/json">')[1]
+                            .split("</script>")[0])["kernelId"]
+        channel = websocket.create_connection(
+            base.replace("http", "ws") + f"/api/kernels/{kernel}/channels?token={CODE}", timeout=300)
+        request = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": "kernel_info_request", "username": "",
+                              "session": uuid.uuid4().hex, "version": "5.3"},
+                   "parent_header": {}, "metadata": {}, "content": {}, "channel": "shell"}
+        channel.send(json.dumps(request))
+        while json.loads(channel.recv())["msg_type"] != "kernel_info_reply":
+            pass
+        channel.close()
+        results[index] = time.perf_counter() - started
+    except Exception as error:  # noqa: BLE001 — a failed joiner is a result to print, not a crash
+        results[index] = error
+
+
+def main() -> None:
+    port = free_port()
+    url = room_url("127.0.0.1", port, CODE)
+    workshop = url.replace("accueil", "01_ma_journee")
+    with tempfile.TemporaryDirectory() as folder, open(Path(folder) / "voila.log", "w") as log:
+        server = start(workshops_root(), host="127.0.0.1", port=port, code=CODE, url=url, output=log)
+        assert wait_until_answering(server, port), "the server did not start"
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=QUIET)
+                context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+                before = kernels(server.pid)
+                cold, cold_bytes = visit(context.new_page(), workshop)
+                teen = context.pages[0]
+                (mine,) = kernels(server.pid) - before
+                teen.get_by_label("Ton pseudo").fill("lune42")
+                teen.get_by_role("button", name="C'est parti !").click()
+                expect(teen.get_by_text("Il reste 100 % de ta trace")).to_be_visible(timeout=120_000)
+                memory = rss_mb(mine)
+                warm, warm_bytes = visit(context.new_page(), workshop)
+                browser.close()
+            print(f"time to interactive, cold (empty cache, new kernel): {cold:5.1f} s   (target <= 8 s)")
+            print(f"time to interactive, revisit (cached code, new kernel): {warm:5.1f} s   (target <= 3 s)")
+            print(f"transferred, first visit: {cold_bytes / 1e6:5.2f} MB   (target <= 5 MB)")
+            print(f"transferred, revisit:     {warm_bytes / 1e6:5.2f} MB   (target <= 1 MB)")
+            print(f"kernel memory for one teen, all steps drawn: {memory:5.0f} MB RSS   (target <= 150 MB)")
+
+            results: list = [None] * 15
+            threads = [threading.Thread(target=join, args=(f"http://127.0.0.1:{port}", workshop, results, index))
+                       for index in range(15)]
+            for thread in threads:
+                thread.start()
+                time.sleep(2)
+            for thread in threads:
+                thread.join()
+            times = sorted(result for result in results if isinstance(result, float))
+            failures = [result for result in results if not isinstance(result, float)]
+            p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)] if times else float("nan")
+            print(f"15 joiners, one every 2 s: {len(times)} reached their kernel, "
+                  f"median {statistics.median(times):.1f} s, p95 {p95:.1f} s, max {times[-1]:.1f} s   "
+                  f"(target p95 <= 15 s)" if times else "15 joiners: none reached their kernel")
+            for failure in failures:
+                print(f"  joiner failed: {failure!r}")
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
