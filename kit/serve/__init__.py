@@ -46,14 +46,24 @@ def room_code(length: int = 6) -> str:
 def lan_address() -> str:
     """The laptop's address on the local network, as teens' phones will reach it (IPv4, not loopback).
 
-    Read from the machine's own name resolution: nothing is sent on the network to find it.
+    First the machine's own name resolution; many laptops map their name to 127.0.1.1 there, so then
+    the address the system would send from on its default route: "connecting" a UDP socket only looks
+    the route up, nothing is sent on the network.
     """
     try:
         candidates = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
     except OSError:
         candidates = set()
     usable = sorted(address for address in candidates if not address.startswith("127."))
-    return usable[0] if usable else "127.0.0.1"
+    if usable:
+        return usable[0]
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1 (RFC 5737): routed like the wider network, never used
+            routed = probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    return routed if not routed.startswith(("127.", "0.")) else "127.0.0.1"
 
 
 def room_url(host: str, port: int, code: str) -> str:

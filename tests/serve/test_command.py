@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.request
 
+from kit.serve import lan_address
+
 
 def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c() -> None:
     with socket.socket() as probe:
@@ -48,3 +50,16 @@ def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:
     assert f"le port {port} est peut-être déjà pris" in result.stdout
     assert f"port {port} may already be in use" in result.stdout
     assert "Ateliers ouverts" not in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_printed_address_reaches_the_laptop_even_when_its_name_means_loopback(monkeypatch) -> None:
+    """Many laptops map their own name to 127.0.1.1: the QR code must still carry a network address."""
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: [(0, 0, 0, "", ("127.0.1.1", 0))])
+    address = lan_address()
+    assert not address.startswith("127.")
+    with socket.socket() as server:  # listening everywhere, as `datatrail serve` does
+        server.bind(("0.0.0.0", 0))
+        server.listen()
+        with socket.socket() as phone:
+            phone.settimeout(5)
+            phone.connect((address, server.getsockname()[1]))
