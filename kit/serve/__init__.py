@@ -88,6 +88,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     return [
         sys.executable, "-m", "kit.serve.app", str(root),
         "--no-browser",
+        "--Voila.log_level=WARN",  # the facilitator's terminal keeps the room's address, warnings and errors
         "--Voila.port_retries=0",  # a busy port is an error: moving elsewhere would make the printed QR code lie
         f"--Voila.ip={host}",
         f"--port={port}",
