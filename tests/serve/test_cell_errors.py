@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
+
 import nbformat
 import pytest
-
 
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 

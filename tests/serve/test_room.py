@@ -11,7 +11,6 @@ import urllib.request
 
 import pytest
 
-
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
 #: Hosts whose addresses name XML namespaces (in the spinner's SVG), never fetched.
 NAMESPACES = {"www.w3.org", "purl.org", "creativecommons.org"}

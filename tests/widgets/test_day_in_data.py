@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from kit.widgets.day_in_data import DayInData
 
-
 STEPS = ("ma_journee.step1", "ma_journee.step2", "ma_journee.step3", "ma_journee.step4")
 
 
