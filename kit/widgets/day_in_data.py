@@ -35,7 +35,7 @@ class DayInData:
         self.scenario = load_scenario(scenario)
         self.language = language_switch(requested_language())
         self.trail: Trail | None = None
-        self._steps: list[tuple[str, widgets.Output, Draw]] = []
+        self._steps: list[tuple[str, widgets.VBox, Draw]] = []
         #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.
         self.shown: dict[str, list] = {}
         self.picker = PersonaPicker(self.scenario, language=self.language, on_trail=self._receive,
