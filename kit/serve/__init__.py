@@ -99,10 +99,10 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         "--VoilaConfiguration.strip_sources=True",
         f"--VoilaExecutor.timeout={cell_timeout_s}",
         "--VoilaExecutor.interrupt_on_timeout=True",
-        "--HTMLExporter.language_code=fr",
+        "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
         # Youth-centre wifi is slow: leave out the JupyterLite kernel's page code (installed for
         # `datatrail build`, useless in a served page); kit.serve.app compresses the rest.
-        "--VoilaConfiguration.extension_denylist", "@jupyterlite/pyodide-kernel-extension",  # pages are French first: screen readers pick the right voice
+        "--VoilaConfiguration.extension_denylist", "@jupyterlite/pyodide-kernel-extension",
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",
@@ -110,8 +110,8 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
 
 
 def voila_environment(url: str) -> dict[str, str]:
-    """The server's environment: the kit's template on Jupyter's data path, the room's address for the
-    launcher, and no telemetry or update checks from any tool."""
+    """The server's environment: the kit's template on Jupyter's data path, and the room's address for
+    the launcher."""
     environment = dict(os.environ)
     environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
     environment[ROOM_URL_VARIABLE] = url
