@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -36,7 +37,7 @@ class Room:
         stalled page was waiting for, readable in a CI report."""
         parts = ["--- voila.log (end) ---", "\n".join(self.log.read_text(errors="replace").splitlines()[-15:])]
         spy = shutil.which("py-spy")
-        for pid in [self.pid, *self.kernels()]:
+        for pid in [self.pid, *self.kernels().values()]:
             if spy is None:
                 parts.append(f"--- pid {pid}: py-spy not installed ---")
                 continue
@@ -45,17 +46,25 @@ class Room:
             parts.append(f"--- pid {pid} ---\n{_main_thread(dump.stdout)}{dump.stderr}")
         return "\n".join(parts)
 
-    def kernels(self) -> list[int]:
-        """The server's kernel processes (its children), read from /proc."""
-        found = []
+    def kernels(self) -> dict[str, int]:
+        """The server's kernels, id to process: its children, read from /proc (a kernel's command line
+        names its connection file, `kernel-<id>.json`)."""
+        found = {}
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
+                command = (stat.parent / "cmdline").read_bytes().decode(errors="replace")
             except OSError:
                 continue
-            if int(fields[1]) == self.pid:
-                found.append(int(stat.parent.name))
+            named = re.search(r"kernel-([0-9a-f-]+)\.json", command)
+            if int(fields[1]) == self.pid and named:
+                found[named.group(1)] = int(stat.parent.name)
         return found
+
+    @staticmethod
+    def kernel_of(page: str) -> str:
+        """The id of the kernel behind a rendered page (Voilà writes it into the page's configuration)."""
+        return re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
 
 
 def _main_thread(dump: str) -> str:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 import urllib.request
 import uuid
@@ -32,7 +31,7 @@ def _replies(connection: websocket.WebSocket, seconds: float) -> list[str]:
 
 def test_an_execute_request_runs_nothing(room, tmp_path: Path) -> None:
     page = urllib.request.urlopen(room.url, timeout=60).read().decode("utf-8")
-    kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
+    kernel = room.kernel_of(page)
     socket_url = room.base.replace("http", "ws") + f"/api/kernels/{kernel}/channels?token={room.code}"
     connection = websocket.create_connection(socket_url, timeout=1)
     try:
