@@ -79,7 +79,7 @@ def _serve(arguments: argparse.Namespace) -> int:
     """Serve the workshops to the room (Voilà, app mode) with a room code and a QR code."""
     from kit.serve import serve
 
-    return serve(local=arguments.local, port=arguments.port, code=arguments.code)
+    return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat)
 
 
 def _list(arguments: argparse.Namespace) -> int:
@@ -122,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="seulement sur cet ordinateur / only on this computer (one shared screen)")
     serve.add_argument("--port", type=_count(1), default=8866, help="port (défaut / default: 8866)")
     serve.add_argument("--code", help="code de la salle / room code (défaut : tiré au hasard / random)")
+    serve.add_argument("--no-preheat", action="store_true",
+                       help="ne pas préparer d'avance une page par atelier (économise ~150 Mo par atelier) / "
+                            "do not prepare a page per workshop in advance (saves ~150 MB per workshop)")
 
     _command(commands, "list", _list)
     return parser

@@ -83,8 +83,13 @@ CELL_TIMEOUT_S = 120
 
 
 def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S,
-                  cell_timeout_s: int = CELL_TIMEOUT_S) -> list[str]:
-    """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here."""
+                  cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True) -> list[str]:
+    """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here.
+
+    `preheat`: each workshop keeps one kernel that has already run its page, waiting for the next teen
+    (Voilà's pool), so a page opens in about 3 s instead of 5 to 7; it costs the laptop about 150 MB
+    per workshop. The launcher draws in a second anyway and is never preheated.
+    """
     return [
         sys.executable, "-m", "kit.serve.app", str(root),
         "--no-browser",
@@ -100,12 +105,16 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         f"--VoilaExecutor.timeout={cell_timeout_s}",
         "--VoilaExecutor.interrupt_on_timeout=True",
         "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
-        # Youth-centre wifi is slow: leave out the JupyterLite kernel's page code (installed for
-        # `datatrail build`, useless in a served page); kit.serve.app compresses the rest.
-        "--VoilaConfiguration.extension_denylist", "@jupyterlite/pyodide-kernel-extension",
+        # Youth-centre wifi is slow: leave out page code a served page does not use, the JupyterLite
+        # kernel's (installed for `datatrail build`) and code highlighting's (pages show no code);
+        # kit.serve.app compresses the rest and lets phones keep it for the session.
+        "--VoilaConfiguration.extension_denylist=@jupyterlite/pyodide-kernel-extension",
+        "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",
+        *(["--preheat_kernel=True", "--pool_size=1", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"]
+          if preheat else []),
     ]
 
 
@@ -140,13 +149,13 @@ def wait_until_answering(process: subprocess.Popen, port: int, seconds: float = 
     return False
 
 
-def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None,
+def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
           say: Callable[[str], None] = print) -> int:
     """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code."""
     code = code or room_code()
     bind = "127.0.0.1" if local else "0.0.0.0"
     url = room_url("127.0.0.1" if local else lan_address(), port, code)
-    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url)
+    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat)
     try:
         if not wait_until_answering(process, port):
             process.terminate()

@@ -14,7 +14,7 @@ import pandas as pd
 from kit.i18n import text
 from kit.scenario import load_scenario
 from kit.widgets.guess import GuessCard
-from kit.widgets.language import language_switch, requested_language
+from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.sobriety import SobrietyPanel
@@ -33,7 +33,7 @@ class DayInData:
 
     def __init__(self, scenario: str = "nantes") -> None:
         self.scenario = load_scenario(scenario)
-        self.language = language_switch(requested_language())
+        self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: list[tuple[str, widgets.VBox, Draw]] = []
         #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.

@@ -8,8 +8,9 @@ from urllib.parse import parse_qs
 import ipywidgets as widgets
 
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
+from kit.serve.preheat import preheated, when_requested
 
-__all__ = ["language_switch", "requested_language"]
+__all__ = ["language_switch", "page_language_switch", "requested_language"]
 
 
 def requested_language() -> str:
@@ -34,3 +35,19 @@ def language_switch(value: str = DEFAULT_LANGUAGE) -> widgets.ToggleButtons:
                                  description=label, tooltip=label,
                                  tooltips=[text("language.name", code) for code in LANGUAGES],
                                  style={"button_width": "3.5em", "description_width": "initial"})
+
+
+def page_language_switch() -> widgets.ToggleButtons:
+    """The switch, set to the language the page was asked in, even in a preheated kernel.
+
+    `datatrail serve` keeps one kernel per workshop that has already run the page before any teen asks
+    for it (Voilà's preheated kernels), so the address is not known yet: the switch starts in French
+    and turns to the asked language once Voilà hands the kernel the teen's request; whatever observes
+    the switch redraws. Voilà does so before sending the page, so the teen's browser, loading the
+    page's code, finds the widgets already in their language.
+    """
+    switch = language_switch(requested_language())
+    if preheated():
+        when_requested(lambda: setattr(switch, "value", requested_language()))
+    return switch
+

@@ -43,7 +43,7 @@ def page(browser: Browser) -> Iterator[Page]:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """A failed browser test reports what the server and its kernels were doing at that moment."""
     report = yield
-    room = getattr(item, "funcargs", {}).get("room")
+    room = getattr(item, "funcargs", {}).get("room")  # the session's room, or a module's own
     if report.failed and room is not None:
         report.sections.append(("Voilà server and kernels", room.diagnose()))
     return report

@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+from kit.serve.app import SESSION_CACHE_S
+
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
 #: Hosts whose addresses name XML namespaces (in the spinner's SVG), never fetched.
 NAMESPACES = {"www.w3.org", "purl.org", "creativecommons.org"}
@@ -97,4 +99,19 @@ def test_pages_travel_compressed_and_without_the_in_browser_kernels_code(room) -
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.headers["Content-Encoding"] == "gzip"
     _, _, page = _get(room.url)
-    assert "jupyterlab-plotly" in page and "pyodide-kernel-extension" not in page
+    assert "jupyterlab-plotly" in page
+    assert "pyodide-kernel-extension" not in page and "jupyterlab_pygments" not in page
+
+
+def test_phones_keep_the_page_code_for_the_session_but_never_the_page(room) -> None:
+    """Without asking the laptop again for each of the ~100 files of page code, over the room's wifi."""
+    _, _, page = _get(room.url)
+    widgets_code = re.search(r'"load": "(static/remoteEntry[^"]+)", "name": "@jupyter-widgets/jupyterlab-manager"',
+                             page)
+    code = ["/voila/static/voila.js", "/voila/templates/datatrail/static/release_kernel.js",
+            f"/voila/labextensions/@jupyter-widgets/jupyterlab-manager/{widgets_code.group(1)}"]
+    for path in code:
+        with urllib.request.urlopen(f"{room.base}{path}?token={room.code}", timeout=30) as response:
+            assert response.headers["Cache-Control"] == f"max-age={SESSION_CACHE_S}", path
+    with urllib.request.urlopen(room.url, timeout=60) as response:
+        assert "no-store" in response.headers["Cache-Control"]  # the page carries the room code and a kernel

@@ -1,0 +1,50 @@
+"""What a preheated kernel waits for: the teen's request, which Voilà hands over once someone opens the page.
+
+`datatrail serve` keeps, for each workshop, one kernel that has already run the page before anyone asks
+for it (Voilà's preheated kernels), so it cannot know the page's address yet (`?lang=en`). Voilà tells
+such a kernel over a WebSocket of its own, `/voila/query/<kernel id>`, as soon as a teen takes the page.
+Voilà's helper for this, `voila.utils.wait_for_request`, imports the whole server into the kernel:
++50 MB and 2.8 s per kernel here; this reads the same message with the `websockets` client alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+
+__all__ = ["preheated", "when_requested"]
+
+
+def preheated() -> bool:
+    """True in a kernel that Voilà started before any teen asked for its page."""
+    return os.environ.get("VOILA_PREHEAT") == "True"
+
+
+def when_requested(then: Callable[[], None]) -> None:
+    """Calls `then` in the kernel's own thread once the request's variables (`QUERY_STRING`…) are in
+    `os.environ`.
+
+    The waiting happens in a thread, so that the page's cells run on meanwhile (a cell waiting for a
+    visitor would hit the cell time limit); `then` runs on the kernel's event loop, between messages,
+    so widgets only ever change in the kernel's main thread.
+    """
+    from IPython import get_ipython
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    kernel_loop = get_ipython().kernel.io_loop
+    # The kernel runs on the laptop, next to the server: loopback reaches it however it is bound.
+    address = (f"ws://127.0.0.1:{os.environ['VOILA_APP_PORT']}{os.environ.get('VOILA_SERVER_URL', '/')}"
+               f"voila/query/{os.environ['VOILA_KERNEL_ID']}")
+
+    def wait() -> None:
+        try:
+            with connect(address, open_timeout=30) as channel:
+                os.environ.update(json.loads(channel.recv()))
+        except (OSError, WebSocketException, ValueError):
+            return  # the page stays as drawn (in French); a traceback here would land in the teen's page
+        kernel_loop.add_callback(then)
+
+    threading.Thread(target=wait, name="datatrail-waits-for-a-teen", daemon=True).start()
