@@ -9,19 +9,27 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from kit.serve import LAUNCHER, lan_address, voila_command
 from kit.workshops import workshops_root
 
 
-def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c() -> None:
+@pytest.mark.parametrize("where", ["--local", "room"])
+def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where: str) -> None:
+    """`--local`: this computer's screen only. Otherwise the address is the laptop's on the local network
+    (what a teen's phone is given) and the server answers there, not only on loopback."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--local", "--port", str(port), "--code",
+    options = ["--local"] if where == "--local" else ["--no-preheat"]  # a preheated workshop would only cost time
+    process = subprocess.Popen([sys.executable, "-m", "kit", "serve", *options, "--port", str(port), "--code",
                                 "salle7"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         lines = [process.stdout.readline() for _ in range(3)]
-        url = f"http://127.0.0.1:{port}/voila/render/accueil.ipynb?token=salle7"
+        host = "127.0.0.1" if where == "--local" else lan_address()
+        assert where == "--local" or not host.startswith("127."), "no local-network address on this machine"
+        url = f"http://{host}:{port}/voila/render/accueil.ipynb?token=salle7"
         assert url in lines[0] and "salle7" in lines[1]
         assert "█" in lines[2]  # the QR code, drawn in the terminal
         deadline = time.monotonic() + 60
