@@ -1,7 +1,9 @@
 """Message catalogs: every text a teen or youth worker reads, in French first and English.
 
 Catalogs are data (`fr.yaml`, `en.yaml`), so translators never open Python. Keys are the same in every
-language; `{name}` placeholders are filled by `text`.
+language; `{name}` placeholders are filled by `text`. A workshop's own messages may live in a catalog
+named after it (`02_consentement.fr.yaml`): one file per workshop and language, merged into the language's
+catalog; a key defined twice is an error.
 """
 
 from __future__ import annotations
@@ -22,8 +24,18 @@ def catalog(language: str) -> dict[str, str]:
     """All messages of one language (a `KeyError` names an unknown language)."""
     if language not in LANGUAGES:
         raise KeyError(f"no catalog for language {language!r}; known: {', '.join(LANGUAGES)}")
-    source = resources.files("kit.i18n").joinpath(f"{language}.yaml").read_text(encoding="utf-8")
-    return dict(YAML(typ="safe").load(source))
+    folder = resources.files("kit.i18n")
+    files = [folder / f"{language}.yaml", *sorted((entry for entry in folder.iterdir()
+                                                    if entry.name.endswith(f".{language}.yaml")),
+                                                   key=lambda entry: entry.name)]
+    messages: dict[str, str] = {}
+    for file in files:
+        loaded = dict(YAML(typ="safe").load(file.read_text(encoding="utf-8")) or {})
+        twice = sorted(set(loaded) & set(messages))
+        if twice:
+            raise KeyError(f"{file.name} defines again {', '.join(twice)}: each message has one catalog")
+        messages.update(loaded)
+    return messages
 
 
 def text(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -1,0 +1,71 @@
+"""What every workshop page shares: one language switch, one persona picker, one trail, and steps that
+redraw themselves when the teen creates their double or switches language.
+
+A workshop subclasses `Workshop` with one method per step, each returning `self.step(prefix, draw)`;
+the notebook stays thin (one call per step). Until the teen has a trail, each step says what to do first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit.i18n import text
+from kit.scenario import load_scenario
+from kit.widgets.language import page_language_switch
+from kit.widgets.persona_picker import PersonaPicker
+from kit.widgets.plain_figure import as_widget
+from kit.widgets.steps import step_header
+
+__all__ = ["Draw", "Trail", "Workshop"]
+
+Trail = dict[str, pd.DataFrame]
+#: A step's content for a trail and a language: widgets, or plain plotly figures (drawn by `as_widget`).
+Draw = Callable[[Trail, str], list]
+
+
+class Workshop:
+    """One object per page: `start()`, then the subclass's steps. `stem` names the workshop's catalog
+    entries (`workshop.<stem>.title`)."""
+
+    stem: str = ""
+
+    def __init__(self, scenario: str = "nantes") -> None:
+        self.scenario = load_scenario(scenario)
+        self.language = page_language_switch()
+        self.trail: Trail | None = None
+        self._steps: list[tuple[str, widgets.VBox, Draw]] = []
+        #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.
+        self.shown: dict[str, list] = {}
+        self.picker = PersonaPicker(self.scenario, language=self.language, on_trail=self._receive,
+                                    scenario_name=scenario)
+        self.language.observe(lambda _: self.redraw(), names="value")
+
+    def start(self) -> widgets.VBox:
+        return widgets.VBox([self.language, step_header(f"workshop.{self.stem}", self.language), self.picker])
+
+    def step(self, prefix: str, draw: Draw) -> widgets.VBox:
+        """A step titled from `{prefix}.title`/`.text`, whose body `draw` fills once there is a trail."""
+        body = widgets.VBox()
+        self._steps.append((prefix, body, draw))
+        self._draw(prefix, body, draw)
+        return widgets.VBox([step_header(prefix, self.language), body])
+
+    def redraw(self) -> None:
+        """Every step again: after a new trail, a language switch, or a choice a step depends on."""
+        for prefix, body, draw in self._steps:
+            self._draw(prefix, body, draw)
+
+    def _receive(self, trail: Trail) -> None:
+        self.trail = trail
+        self.redraw()
+
+    def _draw(self, prefix: str, body: widgets.VBox, draw: Draw) -> None:
+        if self.trail is None:
+            parts = [widgets.HTML(f"<p>{text('workshop.waiting', self.language.value)}</p>")]
+        else:
+            parts = draw(self.trail, self.language.value)
+        self.shown[prefix] = parts
+        body.children = [as_widget(part) for part in parts]
