@@ -31,3 +31,5 @@ def test_the_class_trails_alone_are_the_data_packages_rows(nantes) -> None:
     """What a workshop page compares a teen with is the same class as in the published data."""
     alone, everything = class_trails(nantes, teens=12), generate(nantes, teens=12, crowd_size=50)
     assert all(alone[name].equals(everything[name]) for name in PERSONAL_TABLES)
+    answers = class_trails(nantes, teens=12, tables=("consent_events",))  # computed alone: the same rows
+    assert list(answers) == ["consent_events"] and answers["consent_events"].equals(everything["consent_events"])
