@@ -29,6 +29,9 @@ def test_a_teen_switches_to_english_and_the_workshop_follows(room, page: Page) -
         page.get_by_role("link", name="English").click()
     english = opened.value
     expect(english.get_by_text("Pick a workshop")).to_be_visible(timeout=60_000)
+    expect(english.locator("html")).to_have_attribute("lang", "en")  # screen readers switch voice
     with english.context.expect_page() as opened:
         english.get_by_role("link", name="My day in data").click()
     expect(opened.value.get_by_text("Create your profile")).to_be_visible(timeout=90_000)
+    expect(opened.value.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
