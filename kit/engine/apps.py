@@ -30,7 +30,7 @@ from kit.engine.mobility import positions_within, where_at
 from kit.engine.people import habit_multipliers, memberships
 from kit.scenario.model import App, Scenario
 
-__all__ = ["app_sessions", "tracker_requests"]
+__all__ = ["NEEDS_CONSENT", "app_sessions", "tracker_requests"]
 
 #: Relative phone use per hour of the day, on school days (up early, busy in the day) and on free days
 #: (up late). Being at school, read from the stays, is what keeps phones away: see `_after_school`.
@@ -52,8 +52,9 @@ _USED_AT_SCHOOL = ("school", "canteen")
 _DURATION_SIGMA = 0.8
 #: Canteen queue: badge taps spread over this many minutes after the lunch bell.
 _LUNCH_QUEUE_MIN = 30
-#: Tracker categories a refusal of consent is supposed to stop (crash reports are exempt).
-_NEEDS_CONSENT = ("analytics", "ads", "social")
+#: Tracker categories a refusal of consent is supposed to stop (crash reports are exempt): what a
+#: cookie banner asks about, in the order the consent workshop lists them.
+NEEDS_CONSENT = ("ads", "analytics", "social")
 #: Consent status of a session, as codes and as the table writes them.
 _ACCEPTED, _REFUSED, _NOT_ASKED = 0, 1, 2
 _CONSENT_LABELS = np.array(["accepted", "refused", "not_asked"], dtype=object)
@@ -115,7 +116,7 @@ def tracker_requests(scenario: Scenario, sessions: pd.DataFrame, consent: pd.Dat
     first_of_app = np.cumsum(per_app) - per_app
     row = np.repeat(np.arange(len(sessions)), per_app[app])
     tracker = np.concatenate(embedded)[first_of_app[app[row]] + positions_within(per_app[app])]
-    needs_consent = np.array([t.category in _NEEDS_CONSENT for t in scenario.trackers])
+    needs_consent = np.array([t.category in NEEDS_CONSENT for t in scenario.trackers])
     ignores_refusal = rng.random((len(people), len(app_ids), len(tracker_ids))) < \
         scenario.consent.acceptance.leak_after_refusal
     sends = (~needs_consent[tracker] | (status[row] != _REFUSED)

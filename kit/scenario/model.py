@@ -217,6 +217,8 @@ class Tracker:
 class App:
     id: str
     name: str
+    #: The company that publishes the app: whom a teen writes to for their data (the right of access).
+    company: str
     category: Literal[
         "social", "messaging", "music", "games", "video", "transit", "canteen", "school", "sport",
         "weather", "shopping",

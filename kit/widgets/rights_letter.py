@@ -1,0 +1,71 @@
+"""A printable letter asking an app's company for a copy of one's data (the right of access, article 15
+of the GDPR), in the spirit of the CNIL's model letter but in the kit's own words.
+
+The teen is never asked their real name: the letter keeps bracketed blanks ("[ton prénom et ton nom]")
+to fill in by hand once printed. Only the (made-up) app and company come from the scenario. The letter
+is shown in the page and offered as a `data:` link, so the download happens in the teen's browser and
+nothing is written to the laptop's disk.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+import ipywidgets as widgets
+
+from kit.i18n import text
+from kit.scenario.model import App
+
+__all__ = ["RightsLetter", "letter_document", "letter_html"]
+
+#: The letter's paragraphs, in order (catalog keys under `consentement.letter.`); `asks` is a list.
+_PARAGRAPHS = ("sender", "recipient", "place_date", "subject", "greeting", "body", "asks", "deadline", "closing",
+               "signature")
+_ASKS = ("copy", "purposes", "recipients", "retention", "source")
+
+
+def letter_html(app: App, *, language: str = "fr") -> str:
+    """The letter as an HTML fragment, for the page."""
+    values = {"app": html.escape(app.name), "company": html.escape(app.company)}
+    parts = []
+    for paragraph in _PARAGRAPHS:
+        if paragraph == "asks":
+            items = "".join(f"<li>{text(f'consentement.letter.ask_{ask}', language)}</li>" for ask in _ASKS)
+            parts.append(f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>{text(f'consentement.letter.{paragraph}', language, **values)}</p>")
+    return "".join(parts)
+
+
+def letter_document(app: App, *, language: str = "fr") -> str:
+    """The letter as a whole HTML page, laid out for printing on A4."""
+    title = text("consentement.letter.title", language, app=html.escape(app.name))
+    return (f"<!DOCTYPE html><html lang='{language}'><head><meta charset='utf-8'><title>{title}</title>"
+            "<style>body{font-family:Georgia,serif;font-size:12pt;line-height:1.5;max-width:40em;margin:2cm auto}"
+            "@page{size:A4;margin:2cm}</style></head>"
+            f"<body>{letter_html(app, language=language)}</body></html>")
+
+
+class RightsLetter(widgets.VBox):
+    """A list of the teen's apps, the letter for the one chosen, and a link to download it."""
+
+    def __init__(self, apps: list[App], *, language: str) -> None:
+        self._apps, self._language = {app.id: app for app in apps}, language
+        self.app = widgets.Dropdown(options=[(app.name, app.id) for app in apps],
+                                    description=text("consentement.letter.choose", language),
+                                    style={"description_width": "initial"})
+        self.letter = widgets.HTML()
+        self.download = widgets.HTML()
+        self.app.observe(lambda _: self._update(), names="value")
+        self._update()
+        super().__init__([self.app, self.letter, self.download])
+
+    def _update(self) -> None:
+        app, language = self._apps[self.app.value], self._language
+        self.letter.value = (f"<div style='border:1px solid #555;padding:12px;background:#fff;color:#000'>"
+                             f"{letter_html(app, language=language)}</div>")
+        encoded = base64.b64encode(letter_document(app, language=language).encode("utf-8")).decode("ascii")
+        name = text("consentement.letter.file", language, app=app.id)
+        self.download.value = (f"<p><a href='data:text/html;charset=utf-8;base64,{encoded}' download='{name}'>"
+                               f"{text('consentement.letter.download', language)}</a></p>")

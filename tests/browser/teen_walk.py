@@ -1,0 +1,34 @@
+"""What every workshop walk-through in a browser starts and ends with, as a teen does it: the launcher, the
+workshop's new tab, a made-up double; and the check that the page only ever talked to the laptop."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from playwright.sync_api import Page, expect
+
+
+def open_workshop(room, page: Page, title: str) -> Page:
+    """Clicks the workshop's link on the launcher and returns its tab, recording every request it makes."""
+    page.goto(room.url)
+    with page.context.expect_page() as opened:  # workshops open in a new tab; the launcher stays
+        page.get_by_role("link", name=title).click()
+    workshop = opened.value
+    workshop.requests = []  # type: ignore[attr-defined]
+    workshop.on("request", lambda request: workshop.requests.append(request.url))  # type: ignore[attr-defined]
+    return workshop
+
+
+def create_double(page: Page, pseudonym: str) -> None:
+    """Waits for the form (a cold kernel renders in a few seconds; a stall shows the server's and kernels'
+    stacks, see conftest), checks the steps wait, then makes the double."""
+    expect(page.get_by_text("Crée ton profil")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Crée d'abord ton double").first).to_be_visible()
+    page.get_by_label("Ton pseudo").fill(pseudonym)
+    page.get_by_role("button", name="C'est parti !").click()
+    expect(page.get_by_text(f"Voici la trace de données de {pseudonym}")).to_be_visible(timeout=60_000)
+
+
+def hosts_contacted(page: Page) -> set[str]:
+    """The hosts of every web and websocket request the page made (`{"127.0.0.1"}`: nothing left the laptop)."""
+    return {urlparse(url).hostname for url in page.requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
