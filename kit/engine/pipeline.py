@@ -13,13 +13,23 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from kit.engine import apps, auctions, canteen, consent, crowd, mobility, people, profiling, reference
+from kit.engine import (
+    apps,
+    auctions,
+    canteen,
+    consent,
+    crowd,
+    mobility,
+    people,
+    profiling,
+    reference,
+)
 from kit.engine.package import table_names
 from kit.engine.random import domain_rng
 from kit.errors import KitError, Problem
 from kit.scenario.model import Scenario
 
-__all__ = ["PERSONAL_TABLES", "class_trails", "generate", "personal_trail"]
+__all__ = ["PERSONAL_TABLES", "class_trails", "generate", "personal_seed", "personal_trail"]
 
 #: The tables that describe one teen (not the city's crowd, places, apps, trackers and canteens).
 PERSONAL_TABLES = ("personas", "location_pings", "app_sessions", "tracker_requests", "consent_events",
@@ -64,10 +74,8 @@ def personal_trail(scenario: Scenario, *, pseudonym: str, habits: tuple[str, ...
     The pseudonym only seeds the random streams (normalised, so "Léa" and " léa " are the same teen);
     it is shown back to the teen but not written to disk.
     """
-    seed = scenario.meta.seed if seed is None else seed
-    key = pseudonym.strip().casefold()
-    personal_seed = int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big")
-    persona = people.personas(scenario, domain_rng(personal_seed, "people"), count=1)
+    personal = personal_seed(scenario, pseudonym, seed=seed)
+    persona = people.personas(scenario, domain_rng(personal, "people"), count=1)
     persona["person_id"] = "moi"
     persona["pseudonym"] = pseudonym.strip()
     if habits is not None:
@@ -75,8 +83,16 @@ def personal_trail(scenario: Scenario, *, pseudonym: str, habits: tuple[str, ...
         persona["habits"] = "|".join(sorted(habits))
     if age is not None:
         persona["age"] = age
-    tables = _trail_tables(scenario, persona, personal_seed, lambda message: None)
+    tables = _trail_tables(scenario, persona, personal, lambda message: None)
     return {name: tables[name] for name in PERSONAL_TABLES}
+
+
+def personal_seed(scenario: Scenario, pseudonym: str, *, seed: int | None = None) -> int:
+    """The seed of a teen's own trail: from the scenario's seed and the pseudonym, normalised (so "Léa"
+    and " léa " are the same teen). Pages that replay the teen's month with other habits draw from it too."""
+    seed = scenario.meta.seed if seed is None else seed
+    key = pseudonym.strip().casefold()
+    return int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big")
 
 
 def _check_habits(scenario: Scenario, habits: tuple[str, ...]) -> None:

@@ -16,14 +16,15 @@ import pandas as pd
 
 from kit.scenario.model import App, Scenario, Segment
 
-__all__ = ["profiler_accuracy", "profiles"]
+__all__ = ["NIGHT_HOURS", "at_night", "profiler_accuracy", "profiles"]
 
 #: Evidence at which each kind of clue is fairly strong (tanh scale): twice an app's typical daily
 #: minutes, a visit a week, 15 % of phone use at night.
 _TYPICAL_USE_SCALE = 2.0
 _VISITS_SCALE = 1.0
 _NIGHT_SCALE = 0.15
-_NIGHT_HOURS = (23, 5)
+#: The profiler's night, [23:00, 05:00): phone use then is a clue for night-owl segments.
+NIGHT_HOURS = (23, 5)
 
 
 def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame, stays: pd.DataFrame,
@@ -37,8 +38,7 @@ def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame,
     visits = stays[stays["activity"] == "visit"].assign(kind=lambda frame: frame["place_id"].map(kinds))
     weekly = (visits.groupby(["person_id", "kind"]).size().unstack(fill_value=0)
               .reindex(people, fill_value=0) / (days / 7))
-    hours = sessions["timestamp"].dt.hour
-    night = ((hours >= _NIGHT_HOURS[0]) | (hours < _NIGHT_HOURS[1])).groupby(sessions["person_id"]).mean().reindex(people, fill_value=0.0)
+    night = at_night(sessions["timestamp"]).groupby(sessions["person_id"]).mean().reindex(people, fill_value=0.0)
     apps = {app.id: app for app in scenario.apps}
 
     rows = []
@@ -64,6 +64,12 @@ def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame,
     table = pd.concat(rows, ignore_index=True)
     table["truth"] = table["truth"].astype("boolean")
     return table.sort_values(["person_id"], kind="stable").reset_index(drop=True)
+
+
+def at_night(timestamps: pd.Series) -> pd.Series:
+    """Whether each moment falls in the profiler's night (`NIGHT_HOURS`)."""
+    hours = timestamps.dt.hour
+    return (hours >= NIGHT_HOURS[0]) | (hours < NIGHT_HOURS[1])
 
 
 def profiler_accuracy(table: pd.DataFrame) -> pd.DataFrame:
