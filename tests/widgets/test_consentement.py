@@ -18,10 +18,6 @@ from kit.widgets.rights_letter import RightsLetter
 STEPS = ("consentement.step1", "consentement.step2", "consentement.step3", "consentement.step4")
 
 
-def _texts(page: ConsentWorkshop, step: str) -> str:
-    return " ".join(part.value for part in page.shown[step] if isinstance(getattr(part, "value", None), str))
-
-
 @pytest.fixture
 def page() -> ConsentWorkshop:
     """A page with its four steps and a double, lune42, whose apps show several banners."""
@@ -38,15 +34,15 @@ def _banner(nantes: Scenario, banner_id: str):
     return next(banner for banner in nantes.consent.banners if banner.id == banner_id)
 
 
-def test_steps_wait_for_a_double_then_show_its_banners() -> None:
+def test_steps_wait_for_a_double_then_show_its_banners(shown_text) -> None:
     page = ConsentWorkshop()
     page.start()
     page.step_banners(), page.step_receipt(), page.step_nudge(), page.step_rights()
-    assert all("Crée d'abord ton double" in _texts(page, step) for step in STEPS)
+    assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     assert page.banners is None  # nothing computed before the teen asks
     page.picker.pseudonym.value = "lune42"
     page.picker.go.click()
-    assert not any("Crée d'abord ton double" in _texts(page, step) for step in STEPS)
+    assert not any("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     apps = page.trail["consent_events"]["app"].tolist()
     assert page.banners.apps == apps and len(apps) >= 2
     names = {app.id: app.name for app in page.scenario.apps}
@@ -91,11 +87,11 @@ def test_pre_ticked_boxes_say_yes_unless_unticked(nantes: Scenario) -> None:
     assert answers == [ALL, frozenset({"analytics", "social"})]
 
 
-def test_clicking_a_banner_changes_what_step_2_shows(page: ConsentWorkshop) -> None:
-    assert "Réponds d'abord à un bandeau" in _texts(page, "consentement.step2")
+def test_clicking_a_banner_changes_what_step_2_shows(page: ConsentWorkshop, shown_text) -> None:
+    assert "Réponds d'abord à un bandeau" in shown_text(page, "consentement.step2")
     first = page.banners.apps[0]
     page.banners.card.buttons["accept"].click()
-    accepted = _texts(page, "consentement.step2")
+    accepted = shown_text(page, "consentement.step2")
     chart = page.shown["consentement.step2"][0]
     assert chart.data[0].name == "envoyé avec ton accord" and chart.data[0].x[0] > 0
     assert "tout accepté" in accepted
@@ -106,7 +102,7 @@ def test_clicking_a_banner_changes_what_step_2_shows(page: ConsentWorkshop) -> N
     refused = page.shown["consentement.step2"][0]
     assert refused.data[0].x[0] == 0  # nothing sent "with your consent" after a refusal
     assert sum(refused.data[2].x) == sum(chart.data[2].x) > 0  # crash reports need no consent
-    assert "tout refusé" in _texts(page, "consentement.step2")
+    assert "tout refusé" in shown_text(page, "consentement.step2")
 
 
 def test_answering_every_banner_ends_the_series(page: ConsentWorkshop) -> None:
@@ -145,13 +141,13 @@ def test_hiding_reject_raises_the_prediction_by_the_scenario_points(nantes: Scen
     assert "ne vaut pas un « oui »" in designer.prediction.value
 
 
-def test_the_class_and_the_model_say_the_effect_in_words(page: ConsentWorkshop) -> None:
-    summary = _texts(page, "consentement.step3")
+def test_the_class_and_the_model_say_the_effect_in_words(page: ConsentWorkshop, shown_text) -> None:
+    summary = shown_text(page, "consentement.step3")
     assert "+22 points dans le modèle" in summary
     assert "Bandeau loyal :" in summary
 
 
-def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: ConsentWorkshop, nantes: Scenario) -> None:
+def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: ConsentWorkshop, nantes: Scenario, shown_text) -> None:
     letter = next(part for part in page.shown["consentement.step4"] if isinstance(part, RightsLetter))
     app = next(app for app in nantes.apps if app.id == letter.app.value)
     assert app.name in letter.letter.value and app.company in letter.letter.value
@@ -163,16 +159,16 @@ def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: ConsentWork
     other = letter.app.options[-1][1]
     letter.app.value = other
     assert next(app.name for app in nantes.apps if app.id == other) in letter.letter.value
-    rights = _texts(page, "consentement.step4")
+    rights = shown_text(page, "consentement.step4")
     assert "Droit à l'effacement" in rights and "avant 15 ans" in rights
     assert "la confiance" in rights
 
 
-def test_switching_to_english_redraws_every_step(page: ConsentWorkshop) -> None:
+def test_switching_to_english_redraws_every_step(page: ConsentWorkshop, shown_text) -> None:
     page.banners.card.buttons["accept"].click()
     page.language.value = "en"
     assert "respects your privacy" in page.banners.card.children[0].value
-    assert "accepted everything" in _texts(page, "consentement.step2")
-    assert "points in the model" in _texts(page, "consentement.step3")
+    assert "accepted everything" in shown_text(page, "consentement.step2")
+    assert "points in the model" in shown_text(page, "consentement.step3")
     letter = next(part for part in page.shown["consentement.step4"] if isinstance(part, RightsLetter))
     assert "[your first and last name]" in letter.letter.value and "Article 15 of the GDPR" in letter.letter.value

@@ -7,24 +7,20 @@ from kit.widgets.day_in_data import DayInData
 STEPS = ("ma_journee.step1", "ma_journee.step2", "ma_journee.step3", "ma_journee.step4")
 
 
-def _texts(page: DayInData, step: str) -> str:
-    return " ".join(getattr(part, "value", "") for part in page.shown[step] if isinstance(getattr(part, "value", ""), str))
-
-
-def test_steps_wait_for_a_double_then_show_its_trail() -> None:
+def test_steps_wait_for_a_double_then_show_its_trail(shown_text) -> None:
     page = DayInData()
     page.start()
     page.step_day(), page.step_trackers(), page.step_guess(), page.step_sobriety()
-    assert all("Crée d'abord ton double" in _texts(page, step) for step in STEPS)
+    assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     page.picker.pseudonym.value = "lune42"
     page.picker.habits.value = ("music",)
     page.picker.go.click()
     assert page.trail is not None
-    assert not any("Crée d'abord ton double" in _texts(page, step) for step in STEPS)
+    assert not any("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     figures = [type(part).__name__ for part in page.shown["ma_journee.step1"]]
     assert figures.count("Figure") == 1  # the timeline is a plain figure, not a FigureWidget
     assert page.shown["ma_journee.step2"][0].data[0].type == "sankey"
-    assert "Principe de la charte de la donnée" in _texts(page, "ma_journee.step4")
+    assert "Principe de la charte de la donnée" in shown_text(page, "ma_journee.step4")
 
 
 def test_switching_language_redraws_the_steps() -> None:

@@ -1,0 +1,135 @@
+"""Workshop 3's page, driven as a teen would: a profile with its evidence, auctions replayed, the class's
+results in aggregate, and habits changed to blur the profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit.engine.profiling import profiler_accuracy
+from kit.scenario.model import Scenario
+from kit.widgets import profiling_workshop
+from kit.widgets.class_accuracy import confusion_counts
+from kit.widgets.profile_replay import Behaviour, personal_stays, replayed
+from kit.widgets.profiling_workshop import ProfilingWorkshop
+
+STEPS = ("profilage.step1", "profilage.step2", "profilage.step3", "profilage.step4")
+
+
+def _page() -> ProfilingWorkshop:
+    page = ProfilingWorkshop()
+    page.start()
+    page.step_profile(), page.step_auction(), page.step_accuracy(), page.step_blur()
+    return page
+
+
+def _with_double(page: ProfilingWorkshop) -> ProfilingWorkshop:
+    page.picker.pseudonym.value = "lune42"
+    page.picker.habits.value = ("music",)
+    page.picker.go.click()
+    return page
+
+
+def test_steps_wait_for_a_double_then_show_its_segments_with_evidence(nantes: Scenario, shown_text) -> None:
+    page = _page()
+    assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
+    _with_double(page)
+    assert not any("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
+    chart = page.shown["profilage.step1"][0]
+    assert type(chart).__name__ == "Figure"  # a plain figure, not a FigureWidget
+    assert list(chart.data[0].y) == [segment.label["fr"] for segment in nantes.profiling.segments]
+    assert chart.layout.shapes[0].x0 == nantes.profiling.threshold
+    evidence = shown_text(page, "profilage.step1")
+    profiles = page.trail["profiles"]
+    assert evidence.count("<li>") == len(nantes.profiling.segments)
+    for row in profiles.itertuples():
+        assert f"{round(100 * row.confidence)} %" in evidence
+    minutes = page.trail["app_sessions"].groupby("app")["duration_min"].sum() / nantes.meta.period.days
+    assert f"Sonic, {round(minutes['sonic'])} minutes par jour" in evidence
+    assert "Principe de la charte de la donnée : la confiance" in shown_text(page, "profilage.step4")
+
+
+def test_picking_another_ad_replays_another_auction(nantes: Scenario) -> None:
+    replay = _with_double(_page()).shown["profilage.step2"][0]
+    first_words, first_figure = replay.words.value, replay.figure
+    sold = replay.ads.loc[replay.ad.value]
+    assert len(first_figure.data[0].y) == len(nantes.auctions.bidders)
+    assert first_figure.layout.shapes[0].x0 == pytest.approx(sold["price_paid_eur"] * 1000)
+    assert f"En {sold['latency_ms']} millisecondes" in first_words
+    replay.session.value = replay.session.options[5][1]
+    assert replay.words.value != first_words and replay.figure is not first_figure
+    replay.ad.value = replay.ad.options[-1][1]
+    last = replay.ads.loc[replay.ad.value]
+    assert f"En {last['latency_ms']} millisecondes" in replay.words.value
+    total = replay.ads["price_paid_eur"].sum()
+    assert f"{len(replay.ads)} pubs ont été vendues" in replay.month.value
+    assert f"{total:.2f} €".replace(".", ",") in replay.month.value
+
+
+def test_the_class_accuracy_table_adds_up_and_is_computed_only_for_a_double(monkeypatch) -> None:
+    calls = []
+    real = profiling_workshop.class_trails
+    monkeypatch.setattr(profiling_workshop, "class_trails",
+                        lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    page = ProfilingWorkshop()
+    page.step_accuracy()
+    assert calls == []
+    page.picker.pseudonym.value = "lune42"
+    page.picker.go.click()
+    page.language.value = "en"
+    assert calls == [1]
+    class_profiles = page.class_profiles()
+    counts = confusion_counts(class_profiles)
+    teens = class_profiles["person_id"].nunique()
+    assert (counts[["yes_true", "yes_false", "no_true", "no_false"]].sum(axis=1) == teens).all()
+    pd.testing.assert_series_equal(counts["accuracy"], profiler_accuracy(class_profiles)["accuracy"],
+                                   check_names=False)
+    table = page.shown["profilage.step3"][0].value
+    assert table.count("<tr>") == len(counts) + 1
+    assert "It said yes and it was true" in table and "moi" not in table
+
+
+def test_an_unchanged_replay_gives_the_trail_back(nantes: Scenario) -> None:
+    trail = _with_double(_page()).trail
+    again = replayed(trail, nantes, Behaviour(), personal_stays(trail, nantes))
+    pd.testing.assert_frame_equal(again["profiles"], trail["profiles"])
+    pd.testing.assert_frame_equal(again["ad_auctions"], trail["ad_auctions"])
+
+
+def test_refusing_consent_everywhere_lowers_prices_and_hides_the_segments() -> None:
+    page = _with_double(_page())
+    panel = page.shown["profilage.step4"][0]
+    before = page.trail["ad_auctions"]
+    assert (before["segments"] != "").any()
+    panel.refuse_all.value = True
+    after = panel.replay["ad_auctions"]
+    assert (after["segments"] == "").all()
+    assert after["price_paid_eur"].sum() < before["price_paid_eur"].sum()
+    assert "voient ton profil sur 0 % des pubs" in panel.result.value
+
+
+def test_cutting_an_apps_minutes_lowers_its_segments_confidence() -> None:
+    page = _with_double(_page())
+    panel = page.shown["profilage.step4"][0]
+    confidence = page.trail["profiles"].set_index("segment")["confidence"]
+    panel.time["sonic"].value = 0.0
+    lowered = panel.replay["profiles"].set_index("segment")["confidence"]
+    assert lowered["melomane"] < confidence["melomane"] - 0.2
+    assert lowered["fan_de_sport"] == confidence["fan_de_sport"]  # Sonic is no clue for sport
+    panel.no_night.value = True
+    assert panel.replay["profiles"].set_index("segment").loc["couche_tard", "confidence"] == 0
+    assert len(panel.figure.data) == 2  # before and now
+
+
+def test_switching_to_english_redraws_and_keeps_the_teens_choices(shown_text) -> None:
+    page = _with_double(_page())
+    panel = page.shown["profilage.step4"][0]
+    panel.refuse_all.value = True
+    page.language.value = "en"
+    assert "1. Your advertising profile" in page.step_profile().children[0].value
+    assert "minutes a day" in shown_text(page, "profilage.step1")
+    assert page.shown["profilage.step1"][0].layout.title.text.startswith("The profiler puts you in")
+    assert page.shown["profilage.step4"][0] is panel and panel.refuse_all.value
+    assert "Companies see your profile on 0% of the ads" in panel.result.value
+    replay = page.shown["profilage.step2"][0]
+    assert "milliseconds" in replay.words.value and replay.ad.options[0][0].startswith("Ad no. 1 at")
