@@ -1,8 +1,9 @@
 """`datatrail serve`: the workshops in app mode, from the facilitator's laptop to the room.
 
-This configures standalone Voilà rather than reimplementing it (`kit.serve.app` only adds compression).
-Standalone (not as a Jupyter server extension) because it only lets browsers send widget messages over
-the kernel websocket: teens can use the widgets but cannot run code of their choosing on the laptop. The room code is Voilà's token: the
+This configures standalone Voilà rather than reimplementing it (`kit.serve.app` adds compression,
+caching and a steadier pool of preheated kernels). Standalone (not as a Jupyter server extension)
+because it only lets browsers send widget messages over the kernel websocket: teens can use the
+widgets but cannot run code of their choosing on the laptop. The room code is Voilà's token: the
 QR code and the printed address carry it, and a browser without it gets a friendly refusal page from
 the kit's template, which also removes the only third-party request of Voilà's page template.
 """
