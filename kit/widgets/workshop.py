@@ -23,14 +23,17 @@ __all__ = ["Draw", "Trail", "Workshop"]
 
 Trail = dict[str, pd.DataFrame]
 #: A step's content for a trail and a language: widgets, or plain plotly figures (drawn by `as_widget`).
-Draw = Callable[[Trail, str], list]
+Draw = Callable[[Trail | None, str], list]
 
 
 class Workshop:
     """One object per page: `start()`, then the subclass's steps. `stem` names the workshop's catalog
-    entries (`workshop.<stem>.title`)."""
+    entries (`workshop.<stem>.title`). A workshop about the city rather than the teen's own trail sets
+    `asks_for_double = False`: no persona picker, and its steps draw at once (with `trail` None), so
+    they must stay light until the teen acts."""
 
     stem: str = ""
+    asks_for_double: bool = True
 
     def __init__(self, scenario: str = "nantes") -> None:
         self.scenario = load_scenario(scenario)
@@ -40,11 +43,12 @@ class Workshop:
         #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.
         self.shown: dict[str, list] = {}
         self.picker = PersonaPicker(self.scenario, language=self.language, on_trail=self._receive,
-                                    scenario_name=scenario)
+                                    scenario_name=scenario) if self.asks_for_double else None
         self.language.observe(lambda _: self.redraw(), names="value")
 
     def start(self) -> widgets.VBox:
-        return widgets.VBox([self.language, step_header(f"workshop.{self.stem}", self.language), self.picker])
+        header = [self.language, step_header(f"workshop.{self.stem}", self.language)]
+        return widgets.VBox(header + ([self.picker] if self.picker else []))
 
     def step(self, prefix: str, draw: Draw) -> widgets.VBox:
         """A step titled from `{prefix}.title`/`.text`, whose body `draw` fills once there is a trail."""
@@ -63,7 +67,7 @@ class Workshop:
         self.redraw()
 
     def _draw(self, prefix: str, body: widgets.VBox, draw: Draw) -> None:
-        if self.trail is None:
+        if self.trail is None and self.asks_for_double:
             parts = [widgets.HTML(f"<p>{text('workshop.waiting', self.language.value)}</p>")]
         else:
             parts = draw(self.trail, self.language.value)
