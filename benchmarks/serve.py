@@ -60,6 +60,14 @@ def kernels(server_pid: int) -> set[int]:
     return found
 
 
+def kernel_pid(server_pid: int, page: Page) -> int:
+    """The process of the kernel behind a page (its command line names its connection file)."""
+    kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    (pid,) = [pid for pid in kernels(server_pid)
+              if f"kernel-{kernel}.json" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")]
+    return pid
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -131,12 +139,12 @@ def main() -> None:
         stop(sober)
 
         room, workshop = server(folder, "preheat")
-        time.sleep(10)  # the pool's kernel has run the page
         context = browser.new_context(**phone)
-        before = kernels(room.pid)
+        visit(context.new_page(), workshop)  # the workshop's first visit: from then on the pool keeps a kernel
+        time.sleep(10)  # the pool's kernel has started and run the page
         first, _ = visit(context.new_page(), workshop)
-        teen = context.pages[0]
-        (mine,) = kernels(room.pid) & before  # the page took the preheated kernel
+        teen = context.pages[1]
+        mine = kernel_pid(room.pid, teen)
         teen.get_by_label("Ton pseudo").fill("lune42")
         teen.get_by_role("button", name="C'est parti !").click()
         expect(teen.get_by_text("Il reste 100 % de ta trace")).to_be_visible(timeout=120_000)
@@ -149,7 +157,7 @@ def main() -> None:
         print(f"time to interactive, cold (empty cache, new kernel): {cold:5.1f} s   (target <= 8 s)")
         print(f"  then again (cached code, new kernel):                {revisit:5.1f} s")
         print(f"time to interactive, warm (cached code, preheated kernel): median {statistics.median(warm):4.1f} s, "
-              f"max {max(warm):4.1f} s   (target <= 3 s)  [empty cache, preheated: {first:4.1f} s]")
+              f"max {max(warm):4.1f} s   (target <= 3 s)  [cached code, preheated, second visit: {first:4.1f} s]")
         print(f"transferred, first visit: {cold_bytes / 1e6:5.2f} MB   (target <= 5 MB)")
         print(f"transferred, revisit:     {revisit_bytes / 1e6:5.2f} MB   (target <= 1 MB)")
         print(f"kernel memory for one teen, all steps drawn: {memory:5.0f} MB RSS   (target <= 150 MB)")

@@ -87,9 +87,10 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
                   cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here.
 
-    `preheat`: each workshop keeps one kernel that has already run its page, waiting for the next teen
-    (Voilà's pool), so a page opens in about 3 s instead of 5 to 7; it costs the laptop about 150 MB
-    per workshop. The launcher draws in a second anyway and is never preheated.
+    `preheat`: once a workshop has been opened, it keeps one kernel that has already run its page,
+    waiting for the next teen (Voilà's pool, started on demand by `kit.serve.app`), so a page opens in
+    about 2 s instead of 4 to 6; it costs the laptop about 150 MB per workshop in use. The launcher
+    draws in a second anyway and is never preheated.
     """
     return [
         sys.executable, "-m", "kit.serve.app", str(root),
@@ -114,7 +115,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",
-        *(["--preheat_kernel=True", "--pool_size=1", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"]
+        *(["--preheat_kernel=True", "--pool_size=0", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"]
           if preheat else []),
     ]
 

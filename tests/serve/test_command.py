@@ -75,9 +75,10 @@ def test_the_printed_address_reaches_the_laptop_even_when_its_name_means_loopbac
 
 
 def test_each_workshop_keeps_a_page_ready_unless_the_laptop_is_short_of_memory() -> None:
-    """The launcher draws in a second and is never preheated (tests/browser/test_preheat.py opens them)."""
+    """Pools start empty (a workshop keeps a kernel ready once opened, tests/serve/test_pool.py); the
+    launcher draws in a second and is never preheated (tests/browser/test_preheat.py opens them)."""
     command = voila_command(workshops_root(), host="127.0.0.1", port=8866, code="abc234")
-    preheating = {"--preheat_kernel=True", "--pool_size=1", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"}
+    preheating = {"--preheat_kernel=True", "--pool_size=0", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"}
     assert preheating <= set(command)
     sober = voila_command(workshops_root(), host="127.0.0.1", port=8866, code="abc234", preheat=False)
     assert not [part for part in sober if "preheat" in part or "pool_size" in part]

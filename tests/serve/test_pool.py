@@ -1,27 +1,57 @@
-"""A preheated page is handed out only once its kernel is up: otherwise the teen would wait for a kernel
-that started after theirs would have (benchmarks/serve.py: 15 joiners, median 38 s against 1.6 s)."""
+"""Preheated pages (`kit.serve.app.ready_pages`): only for workshops the room has opened, and handed out
+only once their kernel is up — otherwise a teen would wait for a kernel that started after theirs would
+have (benchmarks/serve.py: 15 joiners, median 38 s against 1.6 s)."""
 
 from __future__ import annotations
 
 import asyncio
-from types import SimpleNamespace
+from pathlib import Path
 
-from kit.serve.app import started_in_pool
+from kit.serve.app import ready_pages
 
 
-def test_only_kernels_that_are_up_count_as_ready_from_the_one_voila_takes_first() -> None:
+class Pool:
+    """What `ready_pages` reads of Voilà's kernel manager, with futures standing for kernels starting."""
+
+    def __init__(self, root: Path, pools: dict) -> None:
+        self.root_dir, self._pools = str(root), pools
+        self.kernel_pools_config = {"default": {"pool_size": 0}}
+        self.filled: list[str] = []
+
+    def _notebook_filter(self, path: Path) -> bool:
+        return path.name != "accueil.ipynb"
+
+    def fill_if_needed(self, notebook_name: str) -> None:
+        self.filled.append(notebook_name)
+
+
+def test_only_kernels_that_are_up_count_from_the_one_voila_takes_first(tmp_path: Path) -> None:
     loop = asyncio.new_event_loop()
     try:
         up, starting, failed, cancelled = (loop.create_future() for _ in range(4))
         up.set_result({"kernel_id": "k1"})
         failed.set_exception(RuntimeError("kernel died"))
         cancelled.cancel()
-        manager = SimpleNamespace(_pools={"01_ma_journee.ipynb": [up, starting], "02.ipynb": [starting, up],
-                                          "03.ipynb": [failed, up], "04.ipynb": [cancelled]})
-        count = started_in_pool(manager)
-        assert count("01_ma_journee.ipynb") == 1
+        count = ready_pages(Pool(tmp_path, {"01.ipynb": [up, starting], "02.ipynb": [starting, up],
+                                           "03.ipynb": [failed, up], "04.ipynb": [cancelled]}))
+        assert count("01.ipynb") == 1
         assert count("02.ipynb") == count("03.ipynb") == count("04.ipynb") == 0
-        assert count("accueil.ipynb") == 0  # never preheated
         failed.exception()  # retrieved: asyncio would warn about an unretrieved exception otherwise
     finally:
         loop.close()
+
+
+def test_a_workshop_keeps_a_kernel_ready_once_it_has_been_opened(tmp_path: Path) -> None:
+    for name in ("01_ma_journee.ipynb", "accueil.ipynb"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    pool = Pool(tmp_path, {})
+    count = ready_pages(pool)
+    assert count("01_ma_journee.ipynb") == 0  # the first visit gets a kernel of its own...
+    assert pool.kernel_pools_config["01_ma_journee.ipynb"] == {"pool_size": 1}
+    assert pool.filled == ["01_ma_journee.ipynb"]
+    count("01_ma_journee.ipynb")
+    assert pool.filled == ["01_ma_journee.ipynb"]  # ...and asks the pool once
+    for never in ("accueil.ipynb", "made_up.ipynb", "../../etc/passwd"):  # the launcher, a guessed address
+        count(never)
+    assert pool.filled == ["01_ma_journee.ipynb"]
+    assert set(pool.kernel_pools_config) == {"default", "01_ma_journee.ipynb"}
