@@ -1,0 +1,86 @@
+"""Workshop 4, "Anonyme, vraiment ?": the city's crowd as a phone operator records it, with no names.
+A Guess-Who game shows that a few points of someone's day single them out; the unicity curve measures
+that over the whole crowd, next to de Montjoye et al. (2013); then the teen protects the data
+(k-anonymity) and sees what a bus-line planner loses (see `kit.widgets.workshop` for what every page
+shares).
+
+The workshop is about the city, not the teen's trail (`asks_for_double = False`): steps draw at once and
+stay light. The crowd (`RESIDENTS` people, about 225,000 pings) is built the first time the teen presses a button, from the
+scenario's seed (so every phone sees the same city), and kept on the page with only the columns the
+measures need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit.engine.crowd import crowd_pings
+from kit.engine.random import domain_rng
+from kit.i18n import text
+from kit.widgets.guess_who import GuessWho, antenna_table
+from kit.widgets.protect_panel import ProtectPanel
+from kit.widgets.unicity_curve import UnicityCurve
+from kit.widgets.workshop import Trail, Workshop
+
+__all__ = ["RESIDENTS", "AnonymityWorkshop"]
+
+#: Residents in the page's crowd: half the scenario's 2,000 keeps a teen's kernel near 150 MB, and the
+#: crowd still shows the published shape (2 points single out about half, 4 points over 95 %).
+RESIDENTS = 1_000
+
+
+class AnonymityWorkshop(Workshop):
+    """One object per page: `start()` then `step_guess()`, `step_curve()`, `step_protect()`."""
+
+    stem = "04_anonymat"
+    asks_for_double = False
+
+    def __init__(self, scenario: str = "nantes") -> None:
+        super().__init__(scenario)
+        self._crowd: pd.DataFrame | None = None
+        self._antennas: pd.DataFrame | None = None
+        self._parts: dict[str, widgets.Widget] = {}
+
+    def crowd(self) -> pd.DataFrame:
+        """The crowd's pings (person_id, timestamp, cell_id), built on first use (about a second)."""
+        if self._crowd is None:
+            pings = crowd_pings(self.scenario, domain_rng(self.scenario.meta.seed, "crowd"), residents=RESIDENTS)
+            self._antennas = antenna_table(pings, self.scenario)
+            self._crowd = pd.DataFrame({"person_id": pings["person_id"].astype("category"),
+                                        "timestamp": pings["timestamp"],
+                                        "cell_id": pings["cell_id"].astype("category")})
+        return self._crowd
+
+    def antennas(self) -> pd.DataFrame:
+        """The crowd's antennas: centre and nearest place (see `antenna_table`)."""
+        self.crowd()
+        return self._antennas
+
+    def step_guess(self) -> widgets.VBox:
+        return self.step("anonymat.step1", lambda trail, language: [self._part("guess", lambda: GuessWho(
+            self.crowd, self.antennas, language=self.language, seed=self.scenario.meta.seed))])
+
+    def step_curve(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            curve = self._part("curve", lambda: UnicityCurve(self.crowd, language=self.language))
+            return [curve, widgets.HTML(f"<p>{text('anonymat.curve.research', language)}</p>")]
+
+        return self.step("anonymat.step2", draw)
+
+    def step_protect(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            panel = self._part("protect", lambda: ProtectPanel(self.crowd, self.antennas, self.scenario,
+                                                               language=self.language))
+            return [panel, widgets.HTML(f"<p>{text('anonymat.actions', language)}</p>"
+                                        f"<p><strong>{text('anonymat.principle', language)}</strong></p>")]
+
+        return self.step("anonymat.step3", draw)
+
+    def _part(self, name: str, make: Callable[[], widgets.Widget]) -> widgets.Widget:
+        """A step's interactive part, made once so that a language switch keeps the teen's choices."""
+        if name not in self._parts:
+            self._parts[name] = make()
+        return self._parts[name]

@@ -1,0 +1,113 @@
+""""Protéger": the teen coarsens times and antennas, and removes the points that fewer than k people
+share, until a trace hides in a group of at least k people (`kit.analysis.kanonymity`); and sees what
+that costs a bus-line planner who asks the published data how many people are near a stop between 7
+and 9 on a weekday.
+
+Nothing is measured before the teen presses the button; afterwards each change measures again
+(about a second, on the same sample size as the curve).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from kit.analysis.kanonymity import generalised, group_sizes, people_near, suppressed
+from kit.engine.places import distance_m
+from kit.i18n import text
+from kit.scenario.model import Scenario
+from kit.widgets.numbers import decimal, percent
+from kit.widgets.plain_figure import as_widget
+from kit.widgets.unicity_curve import SAMPLE
+
+__all__ = ["ATTACKER_POINTS", "ProtectPanel"]
+
+#: Points of a trace the attacker knows (4: what singles out 95 % of people in the study).
+ATTACKER_POINTS = 4
+_HOURS = (1, 2, 4, 6, 12, 24)
+_CELL_FACTORS = (1, 2, 3, 4)
+_KS = (2, 5, 10)
+#: The planner's question: people near the stop from 7 to 9 on weekdays.
+_RUSH = (7, 9)
+#: Okabe–Ito: raw data, protected data.
+_RAW, _PROTECTED = "#009E73", "#CC79A7"
+
+
+class ProtectPanel(widgets.VBox):
+    """k, hours per slice, antennas merged, removing rare points; the share hidden and the stop's count."""
+
+    def __init__(self, crowd: Callable[[], pd.DataFrame], antennas: Callable[[], pd.DataFrame],
+                 scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
+        self._crowd, self._antennas, self._language = crowd, antennas, language
+        self._stop = next(place for place in scenario.places if place.kind == "transit_stop")
+        self.k = widgets.Dropdown(options=_KS, value=5, style={"description_width": "initial"})
+        self.hours = widgets.Dropdown(options=_HOURS, value=1, style={"description_width": "initial"})
+        self.cells = widgets.Dropdown(options=_CELL_FACTORS, value=1, style={"description_width": "initial"})
+        self.drop_rare = widgets.Checkbox(value=False, indent=False)
+        self.measure = widgets.Button(button_style="primary")
+        self.measure.on_click(lambda _: self._update(measure=True))
+        self.chart = widgets.VBox()
+        self.words = widgets.HTML()
+        #: Share of the sample hidden in a group of at least k, and the stop's count raw and protected.
+        self.hidden: float | None = None
+        self.answers: tuple[float, float] | None = None
+        self.figure: go.Figure | None = None
+        for control in (self.k, self.hours, self.cells, self.drop_rare):
+            control.observe(lambda _: self._update(measure=self.hidden is not None), names="value")
+        language.observe(lambda _: self._update(), names="value")
+        self._update()
+        super().__init__([self.k, self.hours, self.cells, self.drop_rare, self.measure, self.chart, self.words])
+
+    def stop_cell(self) -> str:
+        """The antenna whose centre is nearest to the stop."""
+        centres = self._antennas()
+        far = distance_m(centres["lat"].to_numpy(), centres["lon"].to_numpy(), self._stop.lat, self._stop.lon)
+        return str(centres.index[far.argmin()])
+
+    def _measure(self) -> None:
+        crowd = self._crowd()
+        hours, cell_factor, k = self.hours.value, self.cells.value, self.k.value
+        known = generalised(crowd, hours=hours, cell_factor=cell_factor)
+        published = suppressed(known, k=k) if self.drop_rare.value else known
+        sizes = group_sizes(known, published, points=ATTACKER_POINTS, rng=np.random.default_rng(0), sample=SAMPLE)
+        self.hidden = float((sizes >= k).mean())
+        cell = self.stop_cell()
+        self.answers = (people_near(crowd, cell_id=cell, start_hour=_RUSH[0], end_hour=_RUSH[1]),
+                        people_near(published, cell_id=cell, start_hour=_RUSH[0], end_hour=_RUSH[1],
+                                    hours=hours, cell_factor=cell_factor))
+
+    def _update(self, measure: bool = False) -> None:
+        language = self._language.value
+        self.k.description = text("anonymat.protect.k", language)
+        self.hours.description = text("anonymat.protect.hours", language)
+        self.cells.description = text("anonymat.protect.cells", language)
+        self.drop_rare.description = text("anonymat.protect.drop_rare", language, k=self.k.value)
+        self.measure.description = text("anonymat.protect.measure", language)
+        if measure:
+            self._measure()
+        if self.answers is None:
+            return
+        raw, protected = self.answers
+        self.figure = _answers(raw, protected, self._stop.name, language)
+        self.chart.children = [as_widget(self.figure)]
+        self.words.value = "<p role='status'>" + " ".join([
+            text("anonymat.protect.hidden", language, share=percent(self.hidden, language), k=self.k.value,
+                 points=ATTACKER_POINTS),
+            text("anonymat.protect.answer", language, stop=self._stop.name, raw=decimal(raw, 0, language),
+                 protected=decimal(protected, 0, language))]) + "</p>"
+
+
+def _answers(raw: float, protected: float, stop: str, language: str) -> go.Figure:
+    """The planner's answer on raw and on protected data, side by side."""
+    values = [raw, protected]
+    figure = go.Figure(go.Bar(x=[text("anonymat.protect.raw", language), text("anonymat.protect.protected", language)],
+                              y=values, text=[decimal(value, 0, language) for value in values],
+                              textposition="outside", cliponaxis=False, marker_color=[_RAW, _PROTECTED]))
+    figure.update_layout(title=text("anonymat.protect.chart", language, stop=stop), height=300, showlegend=False,
+                         yaxis={"title": text("anonymat.protect.axis", language)},
+                         margin={"l": 50, "r": 10, "t": 40, "b": 40})
+    return figure

@@ -1,0 +1,123 @@
+"""Workshop 4's page, driven as a teen would: a Guess-Who game on the crowd's nameless traces, the
+unicity curve over the crowd next to the published study, and protecting the data until people hide in
+groups, at a cost for a bus-line planner."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from kit.analysis.unicity import matching_people
+from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop
+from kit.widgets.unicity_curve import PUBLISHED
+
+STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3")
+
+
+@pytest.fixture(scope="module")
+def page() -> AnonymityWorkshop:
+    """One page for the module: the crowd is built once, when the first test presses a button."""
+    page = AnonymityWorkshop()
+    page.start()
+    page.step_guess(), page.step_curve(), page.step_protect()
+    return page
+
+
+def _part(page: AnonymityWorkshop, step: str):
+    return page.shown[step][0]
+
+
+def test_the_page_draws_at_once_without_building_the_crowd() -> None:
+    fresh = AnonymityWorkshop()
+    fresh.start()
+    fresh.step_guess(), fresh.step_curve(), fresh.step_protect()
+    assert fresh.picker is None and fresh._crowd is None
+    assert _part(fresh, "anonymat.step1").start.description == "Lancer le jeu"
+    assert _part(fresh, "anonymat.step2").figure is None
+    assert _part(fresh, "anonymat.step3").answers is None
+
+
+def test_each_clue_shrinks_the_crowd_down_to_the_mystery_person(page: AnonymityWorkshop) -> None:
+    game = _part(page, "anonymat.step1")
+    game.start.click()
+    assert game.start.layout.display == "none" and len(game.clues.children) == len(game.points) >= 4
+    labels = [box.description for box in game.clues.children]
+    assert all("près de" in label for label in labels) and len(set(labels)) == len(labels)
+    weekday = ("lundi", "mardi", "mercredi", "jeudi", "vendredi")[game.points["timestamp"].iloc[0].day_of_week]
+    assert f"La journée de la personne mystère, un {weekday}." in game.result.value
+    for box in game.clues.children:
+        box.value = True
+    assert game.left[0] == RESIDENTS
+    assert all(later <= earlier for earlier, later in pairwise(game.left))
+    crowd = page.crowd()
+    for count, left in enumerate(game.left):
+        suspects = matching_people(crowd, game.points.iloc[game.ticked[:count]])
+        assert len(suspects) == left and game.target in suspects
+    assert game.left[-1] == 1
+    assert list(game.figure.data[0].y) == game.left
+    assert "il reste 1 personne(s)" in game.result.value and "Trouvé !" in game.result.value
+    game.clues.children[-1].value = False
+    assert len(game.left) == len(game.points)
+
+
+def test_another_mystery_person_starts_a_new_game(page: AnonymityWorkshop) -> None:
+    game = _part(page, "anonymat.step1")
+    if game.target is None:
+        game.start.click()
+    first = game.target
+    game.another.click()
+    assert game.target != first and game.ticked == [] and game.left == [RESIDENTS]
+    assert not any(box.value for box in game.clues.children)
+
+
+def test_the_curve_has_the_published_shape(page: AnonymityWorkshop) -> None:
+    """de Montjoye et al. 2013: unicity rises with points, 4 points at hour x antenna single out at least
+    nine people in ten (95 %), 2 points far fewer (about half); coarser data, lower curve."""
+    curve = _part(page, "anonymat.step2")
+    curve.measure.click()
+    finest = list(curve.figure.data[0].y)
+    assert list(curve.figure.data[0].x) == [1, 2, 3, 4, 5]
+    assert all(later >= earlier for earlier, later in pairwise(finest)) and finest[0] < finest[1] < finest[3]
+    assert finest[3] >= 0.9
+    assert finest[3] - finest[1] >= 0.15
+    study = curve.figure.data[-1]
+    assert dict(zip(study.x, study.y)) == PUBLISHED
+    curve.hours.value, curve.cells.value = 4, 2
+    coarse = list(curve.figure.data[1].y)
+    assert len(curve.figure.data) == 3
+    assert all(fine >= blurred for fine, blurred in zip(finest, coarse)) and coarse[3] <= finest[3] - 0.2
+    assert f"4 indices {round(100 * finest[3])} %" in curve.words.value
+    assert f"retrouvent encore {round(100 * coarse[3])} %" in curve.words.value
+
+
+def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: AnonymityWorkshop) -> None:
+    panel = _part(page, "anonymat.step3")
+    panel.measure.click()
+    raw_only_hidden, (raw, same) = panel.hidden, panel.answers
+    assert raw_only_hidden < 0.1 and same == raw > 0
+    panel.hours.value, panel.cells.value, panel.drop_rare.value = 24, 4, True
+    hidden, (raw_again, protected) = panel.hidden, panel.answers
+    assert hidden >= 0.9 and raw_again == raw
+    assert protected > 2 * raw  # whole days and 4x4 antennas: the stop's rush hour drowns in the city's day
+    assert list(panel.figure.data[0].y) == [raw, protected]
+    words = panel.words.value
+    assert f"pour {round(100 * hidden)} % des gens" in words and "l'arrêt Commerce" in words
+    assert "la protection" in " ".join(part.value for part in page.shown["anonymat.step3"][1:])
+
+
+def test_english_redraws_and_keeps_the_teens_choices(page: AnonymityWorkshop, shown_text) -> None:
+    game, curve = _part(page, "anonymat.step1"), _part(page, "anonymat.step2")
+    if game.target is None:
+        game.start.click()
+    if curve.figure is None:
+        curve.measure.click()
+    target = game.target
+    page.language.value = "en"
+    try:
+        assert game.target == target and "person(s) are left" in game.result.value
+        assert game.start.description == "Start the game"
+        assert "Data charter principle: protection" in shown_text(page, "anonymat.step3")
+        assert curve.figure.layout.title.text == "Share of people found for sure"
+    finally:
+        page.language.value = "fr"
