@@ -16,10 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kit.analysis.unicity import antenna_grid
+
 __all__ = ["generalised", "group_sizes", "people_near", "suppressed"]
 
 #: Tested people joined to their suspects at once (see `group_sizes`).
 _PEOPLE_PER_JOIN = 25
+
 
 def generalised(pings: pd.DataFrame, *, hours: int = 1, cell_factor: int = 1) -> pd.DataFrame:
     """person_id, timestamp and cell_id of `pings`, times rounded down to `hours`-long slices of the
@@ -30,13 +33,8 @@ def generalised(pings: pd.DataFrame, *, hours: int = 1, cell_factor: int = 1) ->
     if cell_factor < 1:
         raise ValueError(f"cell_factor must be at least 1, not {cell_factor}")
     timestamps = pings["timestamp"].dt.floor(f"{hours}h") if len(pings) else pings["timestamp"]
-    codes, cells = pd.factorize(pings["cell_id"])
-    grid = pd.Series(cells, dtype="str").str.extract(r"^r(\d+)c(\d+)$")
-    if grid.isna().any().any():
-        bad = cells[grid.isna().any(axis=1).to_numpy()][0]
-        raise ValueError(f"cell_id {bad!r} is not an antenna of the crowd grid (expected 'r<row>c<column>')")
-    row, col = (grid[column].astype(np.int64) // cell_factor for column in (0, 1))
-    merged = ("r" + row.map("{:03d}".format) + "c" + col.map("{:03d}".format)).to_numpy(dtype=object)
+    codes, row, col = antenna_grid(pings["cell_id"], cell_factor)
+    merged = np.array([f"r{r:03d}c{c:03d}" for r, c in zip(row, col)], dtype=object)
     return pd.DataFrame({"person_id": pings["person_id"].to_numpy(), "timestamp": timestamps.to_numpy(),
                          "cell_id": pd.Categorical(merged[codes] if len(codes) else [])})
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["matching_people", "unicity"]
+__all__ = ["antenna_grid", "matching_people", "unicity"]
 
 _SECONDS_PER_HOUR = 3_600
 _SECONDS_PER_DAY = 24 * _SECONDS_PER_HOUR
@@ -89,14 +89,22 @@ def _seconds(timestamps: pd.Series) -> np.ndarray:
 def _point_keys(table: pd.DataFrame, origin: int, hours: int, cell_factor: int) -> np.ndarray:
     """One integer per row for its (time bin, coarsened cell)."""
     time_bin = (_seconds(table["timestamp"]) - origin) // (hours * _SECONDS_PER_HOUR)
-    # Parse each distinct cell once: traces repeat a few hundred antennas millions of times.
-    codes, cells = pd.factorize(table["cell_id"])
+    codes, row, col = antenna_grid(table["cell_id"], cell_factor)
+    return time_bin * _CELL_SPAN + (row * _ROW_SPAN + col)[codes]
+
+
+def antenna_grid(cell_ids: pd.Series, cell_factor: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's number among the distinct cells, and those cells' grid row and column, antennas
+    merged `cell_factor` per side (a `ValueError` names a cell that is not an antenna).
+
+    Each distinct cell is parsed once: traces repeat a few hundred antennas millions of times."""
+    codes, cells = pd.factorize(cell_ids)
     grid = pd.Series(cells, dtype="str").str.extract(r"^r(\d+)c(\d+)$")
     if grid.isna().any().any():
         bad = cells[grid.isna().any(axis=1).to_numpy()][0]
         raise ValueError(f"cell_id {bad!r} is not an antenna of the crowd grid (expected 'r<row>c<column>')")
     row, col = (grid[column].astype(np.int64).to_numpy() // cell_factor for column in (0, 1))
-    return time_bin * _CELL_SPAN + (row * _ROW_SPAN + col)[codes]
+    return codes, row, col
 
 
 def _distinct_points(pings: pd.DataFrame, origin: int, hours: int, cell_factor: int
