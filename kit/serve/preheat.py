@@ -1,9 +1,9 @@
 """What a preheated kernel waits for: the teen's request, which Voilà hands over once someone opens the page.
 
-`datatrail serve` keeps, for each workshop, one kernel that has already run the page before anyone asks
-for it (Voilà's preheated kernels), so it cannot know the page's address yet (`?lang=en`). Voilà tells
-such a kernel over a WebSocket of its own, `/voila/query/<kernel id>`, as soon as a teen takes the page.
-Voilà's helper for this, `voila.utils.wait_for_request`, imports the whole server into the kernel:
+Once a workshop has been opened, `datatrail serve` keeps one kernel that has already run its page before the
+next teen asks for it (Voilà's preheated kernels), so it cannot know that page's address yet (`?lang=en`).
+Voilà tells such a kernel over a WebSocket of its own, `/voila/query/<kernel id>`, as soon as a teen takes the
+page. Voilà's helper for this, `voila.utils.wait_for_request`, imports the whole server into the kernel:
 +50 MB and 2.8 s per kernel here; this reads the same message with the `websockets` client alone.
 """
 

@@ -40,11 +40,11 @@ def language_switch(value: str = DEFAULT_LANGUAGE) -> widgets.ToggleButtons:
 def page_language_switch() -> widgets.ToggleButtons:
     """The switch, set to the language the page was asked in, even in a preheated kernel.
 
-    `datatrail serve` keeps one kernel per workshop that has already run the page before any teen asks
-    for it (Voilà's preheated kernels), so the address is not known yet: the switch starts in French
-    and turns to the asked language once Voilà hands the kernel the teen's request; whatever observes
-    the switch redraws. Voilà does so before sending the page, so the teen's browser, loading the
-    page's code, finds the widgets already in their language.
+    Once a workshop has been opened, `datatrail serve` keeps a kernel that has already run the page before the
+    next teen asks for it (Voilà's preheated kernels), so the address is not known yet: the switch starts in
+    French and turns to the asked language once Voilà hands the kernel the teen's request; whatever observes
+    the switch redraws. Voilà does so before sending the page, so the teen's browser, loading the page's code,
+    finds the widgets already in their language.
     """
     switch = language_switch(requested_language())
     if preheated():
