@@ -79,7 +79,32 @@ def _serve(arguments: argparse.Namespace) -> int:
     """Serve the workshops to the room (Voilà, app mode) with a room code and a QR code."""
     from kit.serve import serve
 
+    if arguments.static is not None:
+        from kit.serve.static import serve_static
+
+        return serve_static(arguments.static, local=arguments.local, port=arguments.port)
     return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat)
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    """Build the workshops as a static site where Python runs in the browser (JupyterLite, offline)."""
+    from kit.site import build_site
+
+    say = _Progress(quiet=arguments.quiet)
+    report = build_site(arguments.out, scenario=arguments.scenario, pyodide=arguments.pyodide,
+                        language=arguments.lang, progress=say.step)
+    say.done(f"site écrit dans / site written to {report.out} ({report.total_bytes / 1e6:.0f} Mo/MB, dont Pyodide "
+             f"/ of which Pyodide {report.runtime_bytes / 1e6:.0f}, kit {report.kit_bytes / 1e6:.1f})")
+    if report.missing:
+        missing = ", ".join(sorted(report.missing))
+        print(f"Attention : ce site n'a pas {missing} ; les ateliers en ont besoin et affichent un message à la "
+              f"place. Pour les avoir : datatrail build --pyodide pyodide-VERSION.tar.bz2 (la distribution "
+              f"complète de Pyodide, sur ses pages de versions). Le validateur de scénario et Faker marchent.")
+        print(f"Warning: this site lacks {missing}; the workshops need them and show a message instead. To add "
+              f"them: datatrail build --pyodide pyodide-VERSION.tar.bz2 (Pyodide's full distribution, from its "
+              f"releases). The scenario checker and Faker work.")
+    print(f"Pour l'ouvrir / to open it: datatrail serve --static {report.out}")
+    return 0
 
 
 def _list(arguments: argparse.Namespace) -> int:
@@ -125,6 +150,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-preheat", action="store_true",
                        help="ne pas préparer d'avance une page par atelier (économise ~150 Mo par atelier) / "
                             "do not prepare a page per workshop in advance (saves ~150 MB per workshop)")
+
+    serve.add_argument("--static", type=Path, metavar="DOSSIER",
+                       help="servir un site construit par datatrail build / serve a site built by datatrail build")
+
+    build = _command(commands, "build", _build)
+    build.add_argument("--out", type=Path, default=Path("site"), help="dossier du site / site folder (défaut : site)")
+    build.add_argument("--scenario", default="nantes",
+                       help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    build.add_argument("--pyodide", metavar="CHEMIN|URL",
+                       help="distribution complète de Pyodide (dossier, archive ou adresse), pour numpy et pandas / "
+                            "Pyodide's full distribution (folder, archive or address), for numpy and pandas")
+    build.add_argument("--lang", choices=["fr", "en"], default="fr",
+                       help="langue de la page d'accueil / landing page language (défaut / default: fr)")
 
     _command(commands, "list", _list)
     return parser

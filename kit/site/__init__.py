@@ -1,0 +1,212 @@
+"""`datatrail build`: the workshops as a static JupyterLite site where Python runs in the teen's browser.
+
+Some youth centres have no laptop to run `datatrail serve`, or want teens to go on at home: the same
+workshops then live in a folder (USB stick, any static host, a city's own server). The site carries
+everything it loads — JupyterLite, the Pyodide runtime, every package, the kit, the scenario and its
+data — so nothing is fetched from a third party when a teen opens it. This module configures
+JupyterLite's own build (`jupyter lite build`) and prepares what it takes in; it does not reimplement it.
+
+A teen sees a workshop, not code: each one opens in JupyterLite's console with the code hidden and one
+cell that runs the workshop's notebook (`kit.lite`); the notebook itself is one click away.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from kit.errors import KitError, Problem
+from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
+from kit.serve.static import SITE_MARKER
+from kit.site.archive import write_zip
+from kit.site.kit_wheel import write_kit_wheel
+from kit.site.landing import write_landing
+from kit.site.packages import Packages, select_packages
+from kit.site.runtime import core_runtime, given_runtime
+
+__all__ = ["SiteReport", "build_site"]
+
+PINS = Path(__file__).with_name("browser_packages.yaml")
+# JupyterLite's pages the site uses: the console (app mode) and the notebook (code view).
+_APPS = ("repl", "notebooks")
+# Dates in the built files come from here, so the same inputs give the same site.
+_SOURCE_DATE_EPOCH = 315532800
+# The labextensions the workshops draw with; others installed beside the kit (Voilà's preview…) stay out.
+_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension")
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    """What was built, for the builder's terminal and the landing page."""
+
+    out: Path
+    total_bytes: int
+    runtime_bytes: int
+    kit_bytes: int
+    missing: dict[str, str]
+
+
+def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
+               progress: Callable[[str], None] = lambda _: None) -> SiteReport:
+    """Build the site into `out` (replaced only once the new one is complete)."""
+    from kit.scenario import load_scenario, resolve_scenario
+
+    pins = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
+    scenario_path = resolve_scenario(scenario)
+    meta = load_scenario(scenario_path).meta
+    _check_out(out)
+    progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
+    runtime = given_runtime(pyodide, expected_python=_kernel_python()) if pyodide else core_runtime(pins["pyodide"])
+    kit_pins = pins["kit"]
+    packages = select_packages(runtime, roots=[*pins["kernel"], *kit_pins["light"], *kit_pins[WORKSHOPS_EXTRA]],
+                               pins=pins["pypi"], provided=_kernel_provided())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".part-{out.name}-", dir=out.parent))
+    try:
+        lite = work / "lite"
+        _vendor(runtime, packages, lite / "static" / "pyodide")
+        (lite / "pypi").mkdir(parents=True)
+        for wheel in packages.index_wheels:
+            shutil.copyfile(wheel, lite / "pypi" / wheel.name)
+        write_kit_wheel(lite / "pypi", light=kit_pins["light"], workshops=kit_pins[WORKSHOPS_EXTRA],
+                        extra_scenario=None if scenario_path.parent.parent.name == "_scenarios" else scenario_path)
+        _write_contents(lite / "files", meta.id, progress)
+        _write_config(lite)
+        progress("JupyterLite : construction / build")
+        site = work / "site"
+        _lite_build(lite, site)
+        report = _report(out, site, packages)
+        write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
+                      data_file=f"files/{_data_file(meta.id)}")
+        (site / SITE_MARKER).write_text("Construit par / built by datatrail build\n", encoding="utf-8")
+        _replace(out, site, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _check_out(out: Path) -> None:
+    """Refuse to replace a folder that is not a site this command built: it may hold someone's files."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / SITE_MARKER).is_file())):
+        raise KitError(Problem(file=out, line=None, field="--out", found="un dossier qui n'est pas un site du kit "
+                                                                        "/ a folder that is not a kit site",
+                               expected="un dossier vide, nouveau, ou un site déjà construit par datatrail build "
+                                        "/ an empty or new folder, or a site built by datatrail build",
+                               hint="choisis un autre dossier avec --out / pick another folder with --out"))
+
+
+def _vendor(runtime, packages: Packages, target: Path) -> None:
+    runtime.vendor(target, packages.runtime_files, packages.lock)
+    for wheel in packages.lock_wheels:
+        shutil.copyfile(wheel, target / wheel.name)
+
+
+def _write_contents(files: Path, scenario_id: str, progress: Callable[[str], None]) -> None:
+    """The notebooks (code view) and the scenario's data package (zipped), as files of the site."""
+    from kit.engine.package import write_package
+    from kit.engine.pipeline import generate
+    from kit.scenario import load_scenario
+    from kit.workshops import available_workshops, workshops_root
+
+    files.mkdir(parents=True)
+    for stem in available_workshops():
+        notebook = json.loads((workshops_root() / f"{stem}.ipynb").read_text(encoding="utf-8"))
+        notebook["cells"].insert(0, _INSTALL_CELL)
+        (files / f"{stem}.ipynb").write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    progress(f"données synthétiques / synthetic data « {scenario_id} »")
+    scenario = load_scenario(scenario_id)
+    seed = scenario.meta.seed
+    package = files.parent / "package"
+    write_package(generate(scenario, seed=seed), scenario, seed=seed, out=package)
+    # One zip: the CSV tables shrink tenfold (49 MB → 5 MB for nantes), and a file is what teens download.
+    write_zip(files / _data_file(scenario_id),
+              {f"{scenario_id}/{path.name}": path.read_bytes() for path in sorted(package.iterdir())})
+
+
+# In the code view the kernel starts bare: the notebook's first cell installs the kit from the site.
+_INSTALL_CELL = {"cell_type": "code", "execution_count": None, "id": "install-kit", "outputs": [],
+                 "metadata": {"tags": ["datatrail-site"]},
+                 "source": [f"%pip install \"{DISTRIBUTION}[{WORKSHOPS_EXTRA}]\""]}
+
+
+def _data_file(scenario_id: str) -> str:
+    return f"donnees-{scenario_id}.zip"
+
+
+def _write_config(lite: Path) -> None:
+    """Settings as data (`jupyter-lite.json`): never fall back to PyPI, no telemetry-like news checks."""
+    config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
+        "appName": "Kit Traces de données",
+        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}},
+        "settingsOverrides": {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                                               "checkForUpdates": False}},
+    }}
+    (lite / "jupyter-lite.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+def _lite_build(lite: Path, site: Path) -> None:
+    from jupyter_core.paths import jupyter_path
+
+    extensions = []
+    for name in _EXTENSIONS:
+        found = [Path(root) / name for root in jupyter_path("labextensions") if (Path(root) / name).is_dir()]
+        if not found:
+            raise KitError(Problem(file=None, line=None, field=name, found="absent",
+                                   expected="l'extension installée avec le kit / the extension installed with the kit",
+                                   hint="réinstalle le kit : pip install --force-reinstall data-trail-kit "
+                                        "/ reinstall the kit"))
+        extensions.append(f"--LiteBuildConfig.federated_extensions={found[0]}")
+    command = [sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", str(lite), "--output-dir", str(site),
+               "--no-sourcemaps", "--ignore-sys-prefix", f"--source-date-epoch={_SOURCE_DATE_EPOCH}",
+               *(f"--apps={app}" for app in _APPS), *extensions]
+    result = subprocess.run(command, cwd=lite, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise KitError(Problem(file=None, line=None, field="jupyter lite build", found=tail,
+                               expected="une construction JupyterLite réussie / a successful JupyterLite build",
+                               hint="vérifie l'installation (pip install data-trail-kit) et la place sur le disque "
+                                    "/ check the installation and free disk space"))
+
+
+def _report(out: Path, site: Path, packages: Packages) -> SiteReport:
+    def size(paths) -> int:
+        return sum(path.stat().st_size for path in paths if path.is_file())
+
+    return SiteReport(out=out, total_bytes=size(site.rglob("*")),
+                      runtime_bytes=size((site / "static" / "pyodide").rglob("*")),
+                      kit_bytes=size([*site.glob("pypi/data_trail_kit-*.whl"), *(site / "files").rglob("*")]),
+                      missing=dict(packages.missing))
+
+
+def _replace(out: Path, site: Path, work: Path) -> None:
+    """Swap the finished site in: the old one (if any) is moved aside first, then removed."""
+    if out.exists():
+        out.rename(work / "previous")
+    site.rename(out)
+
+
+def _kernel_python() -> str:
+    from jupyterlite_pyodide_kernel.constants import PYODIDE_PYTHON_VERSION
+
+    return PYODIDE_PYTHON_VERSION
+
+
+def _kernel_provided() -> set[str]:
+    """Packages the Pyodide kernel brings in its own wheel index (its ipykernel and widgetsnbextension
+    stand-ins, piplite), which the site must not shadow."""
+    from jupyter_core.paths import jupyter_path
+
+    for root in jupyter_path("labextensions"):
+        index = Path(root) / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi" / "all.json"
+        if index.is_file():
+            return set(json.loads(index.read_text(encoding="utf-8")))
+    return set()
