@@ -1,4 +1,5 @@
-"""Shared fixtures: the default scenario, and a real Voilà server started as `datatrail serve` starts it."""
+"""Shared fixtures: the default scenario, a real Voilà server started as `datatrail serve` starts it, and a
+static site built as `datatrail build` builds it, served as `datatrail serve --static` serves it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 import shutil
 import socket
 import subprocess
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ import pytest
 from kit.scenario import load_scenario
 from kit.scenario.model import Scenario
 from kit.serve import room_url, start, wait_until_answering
+from kit.serve.static import static_server
+from kit.site import SiteReport, build_site
 from kit.workshops import workshops_root
 
 
@@ -112,3 +116,28 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
 def serve_folder(tmp_path_factory: pytest.TempPathFactory):
     """Opens a room on any folder of notebooks: `with serve_folder(path) as room: ...`."""
     return lambda root, **options: serving(root, tmp_path_factory.mktemp("voila"), **options)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> SiteReport:
+    """The default site: Nantes, npm's core Pyodide runtime (downloads kept in the user's cache)."""
+    return build_site(tmp_path_factory.mktemp("build") / "site", scenario="nantes", pyodide=None, language="fr")
+
+
+@contextmanager
+def serving_site(folder: Path) -> Iterator[str]:
+    """The site served on a free local port as `datatrail serve --static` serves it; yields its address."""
+    server = static_server(folder, host="127.0.0.1", port=_free_port())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: SiteReport) -> Iterator[str]:
+    with serving_site(built_site.out) as url:
+        yield url

@@ -29,16 +29,24 @@ class _SiteFiles(SimpleHTTPRequestHandler):
         """Nothing kept about who opened what."""
 
 
+class _RoomServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A phone that locks or leaves mid-download is not an error worth a traceback in the terminal."""
+
+
 def static_server(folder: Path, *, host: str, port: int) -> ThreadingHTTPServer:
     """A server for the site in `folder` (not started), once the folder is checked to be a built site."""
     if not (folder / SITE_MARKER).is_file():
         raise KitError(Problem(file=folder, line=None, field="--static", found="pas un site du kit / not a kit site",
                                expected="un dossier construit par `datatrail build` / a folder built by it",
                                hint="construis-le d'abord : datatrail build --out DOSSIER / build it first"))
-    return ThreadingHTTPServer((host, port), functools.partial(_SiteFiles, directory=str(folder)))
+    return _RoomServer((host, port), functools.partial(_SiteFiles, directory=str(folder)))
 
 
-def serve_static(folder: Path, *, local: bool, port: int, say: Callable[[str], None] = print) -> int:
+def serve_static(folder: Path, *, local: bool, port: int,
+                 say: Callable[[str], None] = functools.partial(print, flush=True)) -> int:
     """Serve until Ctrl-C and print the address with a QR code."""
     try:
         server = static_server(folder, host="127.0.0.1" if local else "0.0.0.0", port=port)

@@ -1,0 +1,81 @@
+"""The built site in Chromium with every request outside the laptop aborted: Pyodide starts, the kit installs
+from the site, Faker and the scenario validator run, and nothing is asked of anyone else."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from kit.site.landing import workshop_url
+
+#: Pyodide's first start, the kit and its packages installed from the site, on a 2-core machine.
+FIRST_RUN_MS = 180_000
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[Page]:
+    """A page whose requests to anything but the laptop are aborted and recorded in `page.aborted`."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="fr-FR")
+    page = context.new_page()
+    page.aborted = []  # type: ignore[attr-defined]
+
+    def only_the_laptop(route) -> None:
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost") or route.request.url.startswith(
+                ("data:", "blob:")):
+            route.continue_()
+        else:
+            page.aborted.append(route.request.url)  # type: ignore[attr-defined]
+            route.abort()
+
+    context.route("**/*", only_the_laptop)
+    yield page
+    context.close()
+
+
+def test_the_sandbox_runs_faker_and_the_scenario_validator_with_nothing_from_outside(offline_page: Page,
+                                                                                     site_url: str) -> None:
+    offline_page.goto(site_url)
+    offline_page.get_by_role("link", name="Bac à sable Python").click()
+    output = offline_page.locator(".jp-OutputArea-output", has_text="nantes 45 13")
+    expect(output).to_be_visible(timeout=FIRST_RUN_MS)
+    assert offline_page.aborted == []  # type: ignore[attr-defined]
+
+
+def test_a_workshop_without_numpy_tells_the_teen_why_in_their_language(offline_page: Page, site_url: str) -> None:
+    offline_page.goto(site_url + workshop_url("03_profilage", "en"))
+    alert = offline_page.get_by_role("alert")
+    expect(alert).to_contain_text("This workshop cannot start here", timeout=FIRST_RUN_MS)
+    expect(alert).to_contain_text("numpy")
+    assert offline_page.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0
+    assert offline_page.aborted == []  # type: ignore[attr-defined]
+
+
+def test_the_landing_page_passes_axe_in_both_languages(offline_page: Page, site_url: str, axe) -> None:
+    for page in ("index.html", "index.en.html"):
+        offline_page.goto(site_url + page)
+        assert axe(offline_page) == [], page
+
+
+@pytest.mark.skipif(not os.environ.get("DATATRAIL_PYODIDE_FULL"),
+                    reason="set DATATRAIL_PYODIDE_FULL to Pyodide 314.0.6's full distribution (folder, archive or "
+                           "address) to run every workshop in the browser: numpy and pandas for Pyodide exist only "
+                           "there, not on PyPI or npm")
+def test_every_workshop_runs_in_the_browser_with_the_full_distribution(offline_page: Page, tmp_path) -> None:
+    from conftest import serving_site
+
+    from kit.site import build_site
+    from kit.workshops import available_workshops
+
+    site = build_site(tmp_path / "site", scenario="nantes", pyodide=os.environ["DATATRAIL_PYODIDE_FULL"],
+                      language="fr")
+    assert site.missing == {}
+    with serving_site(site.out) as url:
+        for stem in available_workshops():
+            offline_page.goto(url + workshop_url(stem, "fr"))
+            expect(offline_page.get_by_text("Langue / Language").first).to_be_visible(timeout=FIRST_RUN_MS)
+            assert offline_page.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0, stem
+    assert offline_page.aborted == []  # type: ignore[attr-defined]

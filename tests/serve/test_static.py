@@ -1,0 +1,44 @@
+"""`datatrail serve --static DIR` sends a built site with the types browsers insist on, and only a built site."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kit.errors import KitError
+from kit.serve.static import static_server
+from kit.site import SiteReport
+
+
+@pytest.mark.parametrize(("path", "kind"), [("static/pyodide/pyodide.asm.wasm", "application/wasm"),
+                                            ("static/pyodide/pyodide.mjs", "text/javascript"),
+                                            ("index.html", "text/html")])
+def test_files_go_out_with_the_type_browsers_require(site_url: str, path: str, kind: str) -> None:
+    with urllib.request.urlopen(site_url + path) as response:
+        assert response.headers["Content-Type"].split(";")[0] == kind
+
+
+def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(KitError, match="datatrail build"):
+        static_server(tmp_path, host="127.0.0.1", port=0)
+
+
+def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport) -> None:
+    from conftest import _free_port
+
+    port = _free_port()
+    with subprocess.Popen([sys.executable, "-m", "kit", "serve", "--static", str(built_site.out), "--local",
+                           "--port", str(port)], stdout=subprocess.PIPE, text=True) as process:
+        try:
+            first = process.stdout.readline()
+            assert first.strip() == f"Site ouvert / site open: http://127.0.0.1:{port}/"
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.en.html") as response:
+                assert b"Data Trail Kit" in response.read()
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=10) == 0
