@@ -18,6 +18,7 @@ from IPython import get_ipython
 from IPython.display import HTML, display
 
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
+from kit.scenario import DEFAULT_SCENARIO, SCENARIO_VARIABLE
 from kit.workshops import workshops_root
 
 __all__ = ["DISTRIBUTION", "WORKSHOPS_EXTRA", "WORKSHOPS_MARKER", "open_workshop"]
@@ -28,11 +29,12 @@ WORKSHOPS_EXTRA = "workshops"
 WORKSHOPS_MARKER = f'extra == "{WORKSHOPS_EXTRA}"'
 
 
-async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE) -> None:
-    """Install the workshop's packages from the site, then run its notebook here."""
+async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE, scenario: str = DEFAULT_SCENARIO) -> None:
+    """Install the workshop's packages from the site, then run its notebook here on the site's scenario."""
     import piplite
 
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    os.environ[SCENARIO_VARIABLE] = scenario
     # The language reaches the page as Voilà hands it over: the address's query string.
     os.environ["QUERY_STRING"] = f"lang={language}"
     try:

@@ -138,6 +138,18 @@ def serving_site(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def serve_site():
+    """Serves any built site: `with serve_site(folder) as url: ...`."""
+    return serving_site
+
+
+@pytest.fixture(scope="session")
+def free_port():
+    """`free_port()`: a local port nothing listens on."""
+    return _free_port
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: SiteReport) -> Iterator[str]:
     with serving_site(built_site.out) as url:
         yield url

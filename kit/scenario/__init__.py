@@ -6,6 +6,7 @@ into the wheel as `kit/_scenarios/` so that an installed kit still has its defau
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kit.errors import KitError, Problem
@@ -14,9 +15,12 @@ from kit.scenario.convert import Converter
 from kit.scenario.model import Scenario
 from kit.scenario.source import read_yaml
 
-__all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "load_scenario", "resolve_scenario"]
+__all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "default_scenario", "load_scenario",
+           "resolve_scenario"]
 
 DEFAULT_SCENARIO = "nantes"
+#: Names the scenario a session's workshops use when none is given (a static site built for another city).
+SCENARIO_VARIABLE = "DATATRAIL_SCENARIO"
 SCENARIO_FILE = "scenario.yaml"
 
 
@@ -25,6 +29,11 @@ def scenarios_root() -> Path:
     package = Path(__file__).resolve().parent.parent
     installed = package / "_scenarios"
     return installed if installed.is_dir() else package.parent / "datasets" / "scenarios"
+
+
+def default_scenario() -> str:
+    """The session's scenario: the one `SCENARIO_VARIABLE` names, else the kit's default."""
+    return os.environ.get(SCENARIO_VARIABLE) or DEFAULT_SCENARIO
 
 
 def available_scenarios() -> list[str]:

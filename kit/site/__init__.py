@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
+from kit.scenario import Scenario
 from kit.serve.static import SITE_MARKER
 from kit.site.archive import write_zip
 from kit.site.kit_wheel import write_kit_wheel
@@ -61,7 +62,8 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
 
     pins = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
     scenario_path = resolve_scenario(scenario)
-    meta = load_scenario(scenario_path).meta
+    chosen = load_scenario(scenario_path)
+    meta = chosen.meta
     _check_out(out)
     progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
     runtime = given_runtime(pyodide, expected_python=_kernel_python()) if pyodide else core_runtime(pins["pyodide"])
@@ -77,8 +79,8 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         for wheel in packages.index_wheels:
             shutil.copyfile(wheel, lite / "pypi" / wheel.name)
         write_kit_wheel(lite / "pypi", light=kit_pins["light"], workshops=kit_pins[WORKSHOPS_EXTRA],
-                        extra_scenario=None if scenario_path.parent.parent.name == "_scenarios" else scenario_path)
-        _write_contents(lite / "files", meta.id, progress)
+                        scenario=(meta.id, scenario_path))
+        _write_contents(lite / "files", chosen, progress)
         _write_config(lite)
         progress("JupyterLite : construction / build")
         site = work / "site"
@@ -109,11 +111,10 @@ def _vendor(runtime, packages: Packages, target: Path) -> None:
         shutil.copyfile(wheel, target / wheel.name)
 
 
-def _write_contents(files: Path, scenario_id: str, progress: Callable[[str], None]) -> None:
+def _write_contents(files: Path, scenario: Scenario, progress: Callable[[str], None]) -> None:
     """The notebooks (code view) and the scenario's data package (zipped), as files of the site."""
     from kit.engine.package import write_package
     from kit.engine.pipeline import generate
-    from kit.scenario import load_scenario
     from kit.workshops import available_workshops, workshops_root
 
     files.mkdir(parents=True)
@@ -122,9 +123,8 @@ def _write_contents(files: Path, scenario_id: str, progress: Callable[[str], Non
         notebook["cells"].insert(0, _INSTALL_CELL)
         (files / f"{stem}.ipynb").write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n",
                                              encoding="utf-8")
+    scenario_id, seed = scenario.meta.id, scenario.meta.seed
     progress(f"données synthétiques / synthetic data « {scenario_id} »")
-    scenario = load_scenario(scenario_id)
-    seed = scenario.meta.seed
     package = files.parent / "package"
     write_package(generate(scenario, seed=seed), scenario, seed=seed, out=package)
     # One zip: the CSV tables shrink tenfold (49 MB → 5 MB for nantes), and a file is what teens download.

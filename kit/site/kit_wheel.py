@@ -28,14 +28,13 @@ _NOT_FOR_BROWSER = ("serve/share/", "serve/app.py", "serve/room.py", "cli.py", "
                     "_workshops/")
 
 
-def write_kit_wheel(folder: Path, *, light: list[str], workshops: list[str], extra_scenario: Path | None) -> Path:
-    """Write the wheel into `folder` and return its path; `extra_scenario` is a scenario file to bundle
-    beside the kit's own (under its folder's name)."""
+def write_kit_wheel(folder: Path, *, light: list[str], workshops: list[str], scenario: tuple[str, Path]) -> Path:
+    """Write the wheel into `folder` and return its path; `scenario` is (id, file) of the site's scenario,
+    bundled beside the kit's own (an educator's city as well as Nantes)."""
     files = dict(_package_files())
     for name in available_scenarios():
         files[f"kit/_scenarios/{name}/{SCENARIO_FILE}"] = (scenarios_root() / name / SCENARIO_FILE).read_bytes()
-    if extra_scenario is not None:
-        files[f"kit/_scenarios/{extra_scenario.parent.name}/{SCENARIO_FILE}"] = extra_scenario.read_bytes()
+    files[f"kit/_scenarios/{scenario[0]}/{SCENARIO_FILE}"] = scenario[1].read_bytes()
     for stem in available_workshops():
         files[f"kit/_workshops/{stem}.ipynb"] = (workshops_root() / f"{stem}.ipynb").read_bytes()
     dist_info = f"data_trail_kit-{kit.__version__}.dist-info"

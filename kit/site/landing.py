@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from kit.i18n import LANGUAGES, text
+from kit.scenario import DEFAULT_SCENARIO
 from kit.workshops import available_workshops
 
 __all__ = ["sandbox_url", "workshop_url", "write_landing"]
@@ -21,9 +22,9 @@ _CONSOLE = {"kernel": "python", "showBanner": "0"}
 _INSTALL = 'import piplite\nawait piplite.install("data-trail-kit")\n'
 
 
-def workshop_url(stem: str, language: str) -> str:
+def workshop_url(stem: str, language: str, scenario_id: str = DEFAULT_SCENARIO) -> str:
     """The console address that opens a workshop, code hidden."""
-    code = f"{_INSTALL}from kit.lite import open_workshop\nawait open_workshop({stem!r}, {language!r})"
+    code = f"{_INSTALL}from kit.lite import open_workshop\nawait open_workshop({stem!r}, {language!r}, {scenario_id!r})"
     return "repl/index.html?" + urlencode({**_CONSOLE, "hideCodeInput": "1", "code": code})
 
 
@@ -54,7 +55,8 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
     ready = not report.missing
     items = []
     for stem in available_workshops():
-        action = (f'<a class="start" href="{escape(workshop_url(stem, language))}">{say("site.start")}</a>' if ready
+        start = escape(workshop_url(stem, language, scenario.id))
+        action = (f'<a class="start" href="{start}">{say("site.start")}</a>' if ready
                   else f'<p class="missing">{say("site.needs_full_list")}</p>')
         items.append(f'<li><h2>{say(f"workshop.{stem}.title")}</h2><p>{say(f"workshop.{stem}.text")}</p>{action} '
                      f'<a href="notebooks/index.html?path={stem}.ipynb">{say("site.code")}</a></li>')

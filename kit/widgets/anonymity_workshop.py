@@ -38,7 +38,7 @@ class AnonymityWorkshop(Workshop):
     stem = "04_anonymat"
     asks_for_double = False
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         self._crowd: pd.DataFrame | None = None
         self._antennas: pd.DataFrame | None = None

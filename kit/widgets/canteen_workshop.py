@@ -34,7 +34,7 @@ class CanteenWorkshop(Workshop):
     stem = "05_cantine"
     asks_for_double = False
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         self.learned, self.later = split_weeks(canteen_history(self.scenario))
         self.guess = MealGuess(self.learned, self.later, self.scenario)

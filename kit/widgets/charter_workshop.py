@@ -32,7 +32,7 @@ class CharterWorkshop(Workshop):
     stem = "06_charte"
     asks_for_double = False
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         language = self.language.value
         self.commitments = {principle: Commitments(principle, language=language) for principle in PRINCIPLES}

@@ -30,7 +30,7 @@ class ConsentWorkshop(Workshop):
 
     stem = "02_consentement"
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         #: The teen's banners and answers, and the month replayed, for the trail they were made from.
         self.banners: BannerSeries | None = None

@@ -39,7 +39,7 @@ class ProfilingWorkshop(Workshop):
 
     stem = "03_profilage"
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         self._kept: dict[str, tuple[Trail, object]] = {}
         self._class_profiles: pd.DataFrame | None = None

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit.i18n import text
-from kit.scenario import load_scenario
+from kit.scenario import default_scenario, load_scenario
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget
@@ -35,7 +35,9 @@ class Workshop:
     stem: str = ""
     asks_for_double: bool = True
 
-    def __init__(self, scenario: str = "nantes") -> None:
+    def __init__(self, scenario: str | None = None) -> None:
+        """`scenario`: a bundled name or a path; by default the session's (`default_scenario`)."""
+        scenario = scenario or default_scenario()
         self.scenario = load_scenario(scenario)
         self.language = page_language_switch()
         self.trail: Trail | None = None

@@ -64,16 +64,15 @@ def test_the_landing_page_passes_axe_in_both_languages(offline_page: Page, site_
                     reason="set DATATRAIL_PYODIDE_FULL to Pyodide 314.0.6's full distribution (folder, archive or "
                            "address) to run every workshop in the browser: numpy and pandas for Pyodide exist only "
                            "there, not on PyPI or npm")
-def test_every_workshop_runs_in_the_browser_with_the_full_distribution(offline_page: Page, tmp_path) -> None:
-    from conftest import serving_site
-
+def test_every_workshop_runs_in_the_browser_with_the_full_distribution(offline_page: Page, tmp_path,
+                                                                       serve_site) -> None:
     from kit.site import build_site
     from kit.workshops import available_workshops
 
     site = build_site(tmp_path / "site", scenario="nantes", pyodide=os.environ["DATATRAIL_PYODIDE_FULL"],
                       language="fr")
     assert site.missing == {}
-    with serving_site(site.out) as url:
+    with serve_site(site.out) as url:
         for stem in available_workshops():
             offline_page.goto(url + workshop_url(stem, "fr"))
             expect(offline_page.get_by_text("Langue / Language").first).to_be_visible(timeout=FIRST_RUN_MS)

@@ -28,10 +28,9 @@ def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path: Path) -> None:
         static_server(tmp_path, host="127.0.0.1", port=0)
 
 
-def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport) -> None:
-    from conftest import _free_port
-
-    port = _free_port()
+def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport,
+                                                                           free_port) -> None:
+    port = free_port()
     with subprocess.Popen([sys.executable, "-m", "kit", "serve", "--static", str(built_site.out), "--local",
                            "--port", str(port)], stdout=subprocess.PIPE, text=True) as process:
         try:

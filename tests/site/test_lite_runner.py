@@ -46,7 +46,8 @@ def test_the_workshop_runs_in_the_asked_language() -> None:
 
 
 def test_a_missing_package_shows_a_message_not_a_traceback() -> None:
-    client = _run("REFUSE = True" + STAND_IN, "from kit.lite import open_workshop\nawait open_workshop('01_ma_journee')")
+    client = _run("REFUSE = True" + STAND_IN,
+                  "from kit.lite import open_workshop\nawait open_workshop('01_ma_journee')")
     outputs = _outputs(client)
     assert [output for output in outputs if output.output_type == "error"] == []
     (message,) = [output for output in outputs if "text/html" in output.get("data", {})]
