@@ -4,6 +4,10 @@ from the site, Faker and the scenario validator run, and nothing is asked of any
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -36,9 +40,27 @@ def offline_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_the_sandbox_runs_faker_and_the_scenario_validator_with_nothing_from_outside(offline_page: Page,
-                                                                                     site_url: str) -> None:
-    offline_page.goto(site_url)
+@pytest.fixture
+def plain_http_server(built_site, free_port) -> Iterator[str]:
+    """The site as any static host serves it: `python -m http.server` in its folder (the README's way)."""
+    port = free_port()
+    with subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+                          cwd=built_site.out, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+        server.terminate()
+
+
+@pytest.mark.parametrize("server", ["site_url", "plain_http_server"])
+def test_the_sandbox_runs_faker_and_the_scenario_validator_with_nothing_from_outside(offline_page: Page, server: str,
+                                                                                     request) -> None:
+    offline_page.goto(request.getfixturevalue(server))
     offline_page.get_by_role("link", name="Bac à sable Python").click()
     output = offline_page.locator(".jp-OutputArea-output", has_text="nantes 45 13")
     expect(output).to_be_visible(timeout=FIRST_RUN_MS)

@@ -90,3 +90,12 @@ def test_building_again_replaces_the_old_site_with_the_same_kit_data_and_lock(bu
     for name in ("files/donnees-nantes.zip", "static/pyodide/pyodide-lock.json", "index.html",
                  *(f"pypi/{wheel.name}" for wheel in (built_site.out / "pypi").glob("*.whl"))):
         assert (again.out / name).read_bytes() == (built_site.out / name).read_bytes(), name
+
+
+def test_an_educators_scenario_goes_into_the_wheel_under_its_id(tmp_path: Path, nantes) -> None:
+    from kit.scenario import resolve_scenario
+    from kit.site.kit_wheel import write_kit_wheel
+
+    wheel = write_kit_wheel(tmp_path, light=["faker"], workshops=["pandas"],
+                            scenario=("lyon", resolve_scenario("nantes")))
+    assert "kit/_scenarios/lyon/scenario.yaml" in zipfile.ZipFile(wheel).namelist()
