@@ -76,6 +76,14 @@ def test_a_workshop_without_numpy_tells_the_teen_why_in_their_language(offline_p
     assert offline_page.aborted == []  # type: ignore[attr-defined]
 
 
+def test_the_code_is_one_click_away_from_the_landing_page(offline_page: Page, site_url: str) -> None:
+    offline_page.goto(site_url)
+    offline_page.get_by_role("link", name="Voir le code").first.click()
+    expect(offline_page.get_by_text("DayInData").first).to_be_visible(timeout=60_000)
+    expect(offline_page.get_by_text('%pip install "data-trail-kit[workshops]"')).to_be_visible()
+    assert offline_page.aborted == []  # type: ignore[attr-defined]
+
+
 def test_the_landing_page_passes_axe_in_both_languages(offline_page: Page, site_url: str, axe) -> None:
     for page in ("index.html", "index.en.html"):
         offline_page.goto(site_url + page)
