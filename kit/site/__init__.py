@@ -143,9 +143,14 @@ def _data_file(scenario_id: str) -> str:
 
 
 def _write_config(lite: Path) -> None:
-    """Settings as data (`jupyter-lite.json`): never fall back to PyPI, no telemetry-like news checks."""
+    """Settings as data (`jupyter-lite.json`): never fall back to PyPI, no news or update checks, and no
+    service worker. Browsers allow one only on https or localhost, so phones on the room's network
+    (`http://192.168…`) never get it; without it everywhere, the laptop behaves as the phones do, and
+    the kernel stops mirroring the site's files (it reads none: the kit brings its scenarios), which
+    spared ~140 requests per start."""
     config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
         "appName": "Kit Traces de données",
+        "disabledExtensions": ["@jupyterlite/application-extension:service-worker-manager"],
         "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}},
         "settingsOverrides": {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
                                                                                "checkForUpdates": False}},

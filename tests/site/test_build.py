@@ -36,6 +36,8 @@ def test_the_kernel_never_falls_back_to_pypi_and_loads_pyodide_from_the_site(bui
     kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     assert kernel["disablePyPIFallback"] is True
     assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
+    # Phones on the room's plain-http network get no service worker: the laptop must behave the same.
+    assert "@jupyterlite/application-extension:service-worker-manager" in config["disabledExtensions"]
     assert {extension["name"] for extension in config["federated_extensions"]} == {
         "@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension"}
 
