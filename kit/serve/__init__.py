@@ -71,6 +71,11 @@ def room_url(host: str, port: int, code: str) -> str:
     return f"http://{host}:{port}/voila/render/{LAUNCHER}?token={code}"
 
 
+#: How long a browser keeps page code without asking: a session and its debrief. Not longer, since some
+#: of these files keep their name when Voilà, the kit or a built site is upgraded between sessions.
+SESSION_CACHE_S = 4 * 60 * 60
+
+
 #: A kernel whose page lost its connection (phone locked, tab crashed) is shut down after this long
 #: without activity: long enough for a debrief with phones away, short enough to give the memory back
 #: during a session. Pages that are closed or left free their kernel at once (the template's

@@ -30,13 +30,12 @@ from tornado import httputil
 from tornado.web import GZipContentEncoding, OutputTransform
 from voila.app import Voila
 
-__all__ = ["CODE_PATHS", "SESSION_CACHE_S", "RoomVoila", "SessionCache", "ready_pages"]
+from kit.serve import SESSION_CACHE_S
+
+__all__ = ["CODE_PATHS", "RoomVoila", "SessionCache", "ready_pages"]
 
 #: Where Voilà serves page code: its own, its templates' (with the kit's), and the widget extensions'.
 CODE_PATHS = ("/voila/static/", "/voila/templates/", "/voila/labextensions/")
-#: How long a browser keeps page code without asking: a session and its debrief. Not longer, since some
-#: of these files keep their name when Voilà or the kit is upgraded between sessions.
-SESSION_CACHE_S = 4 * 60 * 60
 
 
 class SessionCache(OutputTransform):

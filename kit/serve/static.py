@@ -13,17 +13,26 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kit.errors import KitError, Problem
-from kit.serve import lan_address, terminal_qr
+from kit.serve import SESSION_CACHE_S, lan_address, terminal_qr
 
 __all__ = ["serve_static", "static_server"]
 
 SITE_MARKER = ".datatrail-site"
+#: The site's code and packages (JupyterLite's bundles, its extensions, Pyodide, the wheels).
+SESSION_CACHED = ("build/", "extensions/", "static/", "pypi/")
 
 
 class _SiteFiles(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json",
                       ".whl": "application/zip", ".ipynb": "application/json"}
+
+    def end_headers(self) -> None:
+        """Code and packages are kept by browsers for the session: each phone fetches the ~30 MB once, not at
+        every visit. Pages and settings are not, so a rebuilt site shows at once."""
+        if self.path.lstrip("/").startswith(SESSION_CACHED):
+            self.send_header("Cache-Control", f"max-age={SESSION_CACHE_S}")
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         """Nothing kept about who opened what."""

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from kit.serve.app import SESSION_CACHE_S
+from kit.serve import SESSION_CACHE_S
 
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)""")
 #: Hosts whose addresses name XML namespaces (in the spinner's SVG), never fetched.

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kit.errors import KitError
+from kit.serve import SESSION_CACHE_S
 from kit.serve.static import static_server
 from kit.site import SiteReport
 
@@ -21,6 +22,13 @@ from kit.site import SiteReport
 def test_files_go_out_with_the_type_browsers_require(site_url: str, path: str, kind: str) -> None:
     with urllib.request.urlopen(site_url + path) as response:
         assert response.headers["Content-Type"].split(";")[0] == kind
+
+
+def test_phones_keep_code_and_packages_for_the_session_but_not_pages(site_url: str) -> None:
+    with urllib.request.urlopen(site_url + "static/pyodide/pyodide.asm.wasm") as response:
+        assert response.headers["Cache-Control"] == f"max-age={SESSION_CACHE_S}"
+    with urllib.request.urlopen(site_url + "index.html") as response:
+        assert response.headers["Cache-Control"] is None
 
 
 def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path: Path) -> None:
