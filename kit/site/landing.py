@@ -55,11 +55,14 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
     ready = not report.missing
     items = []
     for stem in available_workshops():
+        title = text(f"workshop.{stem}.title", language)
         start = escape(workshop_url(stem, language, scenario.id))
-        action = (f'<a class="start" href="{start}">{say("site.start")}</a>' if ready
-                  else f'<p class="missing">{say("site.needs_full_list")}</p>')
-        items.append(f'<li><h2>{say(f"workshop.{stem}.title")}</h2><p>{say(f"workshop.{stem}.text")}</p>{action} '
-                     f'<a href="notebooks/index.html?path={stem}.ipynb">{say("site.code")}</a></li>')
+        # Each link names its workshop for screen readers, which list links without the headings around them.
+        action = (f'<a class="start" href="{start}" aria-label="{say("site.start_of", title=title)}">'
+                  f'{say("site.start")}</a>' if ready else f'<p class="missing">{say("site.needs_full_list")}</p>')
+        code = f'notebooks/index.html?path={stem}.ipynb'
+        items.append(f'<li><h2>{escape(title)}</h2><p>{say(f"workshop.{stem}.text")}</p>{action} '
+                     f'<a href="{code}" aria-label="{say("site.code_of", title=title)}">{say("site.code")}</a></li>')
     other = next(code for code in LANGUAGES if code != language)
     note = "" if ready else f'<p class="note" role="note">{say("site.builder_note", version=pyodide_version)}</p>'
     return f"""<!doctype html>
