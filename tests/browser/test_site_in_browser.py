@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -73,6 +73,27 @@ def test_a_workshop_without_numpy_tells_the_teen_why_in_their_language(offline_p
     expect(alert).to_contain_text("This workshop cannot start here", timeout=FIRST_RUN_MS)
     expect(alert).to_contain_text("numpy")
     assert offline_page.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0
+    assert offline_page.aborted == []  # type: ignore[attr-defined]
+
+
+#: What a workshop step draws, with what the core runtime has: a widget and one of the kit's figures.
+DRAWING = """import piplite
+await piplite.install(["ipywidgets", "plotly", "data-trail-kit"])
+import ipywidgets as widgets
+import plotly.graph_objects as go
+from kit.widgets.plain_figure import as_widget
+widgets.VBox([widgets.Button(description="Bonjour"), as_widget(go.Figure(go.Bar(x=["a", "b"], y=[1, 3])))])"""
+
+
+def test_widgets_and_the_kits_figures_draw_in_the_console_with_the_code_hidden(offline_page: Page,
+                                                                               site_url: str) -> None:
+    """The widget manager and plotly's renderer come from the site: a step's widgets and charts appear in
+    the console teens see (code hidden), with nothing fetched from a CDN."""
+    query = urlencode({"kernel": "python", "hideCodeInput": "1", "showBanner": "0", "code": DRAWING})
+    offline_page.goto(f"{site_url}repl/index.html?{query}")
+    expect(offline_page.get_by_role("button", name="Bonjour")).to_be_visible(timeout=FIRST_RUN_MS)
+    expect(offline_page.locator(".js-plotly-plot .bars path").first).to_be_visible()
+    expect(offline_page.get_by_text("import piplite")).to_be_hidden()
     assert offline_page.aborted == []  # type: ignore[attr-defined]
 
 
