@@ -23,8 +23,10 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     options = ["--local"] if where == "--local" else ["--no-preheat"]  # a preheated workshop would only cost time
+    # Ctrl-C must reach it as in a terminal, even when the tests run as a background job (SIGINT ignored).
     process = subprocess.Popen([sys.executable, "-m", "kit", "serve", *options, "--port", str(port), "--code",
-                                "salle7"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                "salle7"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         lines = [process.stdout.readline() for _ in range(3)]
         host = "127.0.0.1" if where == "--local" else lan_address()

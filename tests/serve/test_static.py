@@ -39,8 +39,11 @@ def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path: Path) -> None:
 def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport,
                                                                            free_port) -> None:
     port = free_port()
+    # Ctrl-C reaches the server as in a terminal even when the tests run as a background job (which starts
+    # with SIGINT ignored, and Python then keeps it ignored).
     with subprocess.Popen([sys.executable, "-m", "kit", "serve", "--static", str(built_site.out), "--local",
-                           "--port", str(port)], stdout=subprocess.PIPE, text=True) as process:
+                           "--port", str(port)], stdout=subprocess.PIPE, text=True,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:
         try:
             first = process.stdout.readline()
             assert first.strip() == f"Site ouvert / site open: http://127.0.0.1:{port}/"
@@ -48,4 +51,9 @@ def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(buil
                 assert b"Data Trail Kit" in response.read()
         finally:
             process.send_signal(signal.SIGINT)
-            assert process.wait(timeout=10) == 0
+            try:
+                stopped = process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+        assert stopped == 0
