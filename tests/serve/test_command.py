@@ -45,8 +45,15 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where:
         assert "Choisis un atelier" in page
     finally:
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=30) == 0
-        process.stdout.close()
+        try:
+            stopped = process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            process.stdout.close()
+    assert stopped == 0
 
 
 def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:

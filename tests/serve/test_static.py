@@ -55,5 +55,6 @@ def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(buil
                 stopped = process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
                 raise
         assert stopped == 0
