@@ -31,7 +31,7 @@ from kit.site.archive import write_zip
 from kit.site.kit_wheel import write_kit_wheel
 from kit.site.landing import write_landing
 from kit.site.packages import Packages, select_packages
-from kit.site.runtime import core_runtime, given_runtime
+from kit.site.runtime import Runtime, core_runtime, given_runtime
 
 __all__ = ["SiteReport", "build_site"]
 
@@ -105,7 +105,7 @@ def _check_out(out: Path) -> None:
                                hint="choisis un autre dossier avec --out / pick another folder with --out"))
 
 
-def _vendor(runtime, packages: Packages, target: Path) -> None:
+def _vendor(runtime: Runtime, packages: Packages, target: Path) -> None:
     runtime.vendor(target, packages.runtime_files, packages.lock)
     for wheel in packages.lock_wheels:
         shutil.copyfile(wheel, target / wheel.name)

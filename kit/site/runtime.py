@@ -32,7 +32,7 @@ _ARCHIVE = re.compile(r"\.(tar\.bz2|tar\.gz|tgz|tar\.xz|tar|zip)$")
 
 @dataclass(frozen=True)
 class Runtime:
-    """A Pyodide distribution on disk: its folder, its lock, and whether it is the full one."""
+    """A Pyodide distribution on disk: the folder that holds its lock, and the lock."""
 
     folder: Path
     lock: dict
@@ -57,7 +57,7 @@ def core_runtime(pins: dict) -> Runtime:
     """npm's core runtime at the version the kernel is built for, downloaded once and kept in the cache."""
     archive = cached_download(pins["npm"], algorithm="sha512", expected=pins["sha512"], folder="npm")
     folder = cache_dir() / "pyodide" / f"core-{pins['version']}"
-    if not (folder / LOCK).is_file():
+    if not any(folder.rglob(LOCK)):
         _unpack(archive, folder)
     return _runtime(_lock_folder(folder, archive), expected_python=None)
 
@@ -65,7 +65,8 @@ def core_runtime(pins: dict) -> Runtime:
 def given_runtime(source: str, *, expected_python: str) -> Runtime:
     """A distribution named by the builder: a folder, an archive, or the address of an archive."""
     if re.match(r"^https?://", source):
-        # No published hash to check the archive against; Pyodide checks each package against its lock.
+        # The builder chose this address and no hash is published beside it; a damaged download still shows,
+        # since Pyodide checks each package against the archive's own lock.
         archive = cached_download(source, algorithm="sha256", expected=None, folder="pyodide")
     else:
         archive = Path(source).expanduser()
