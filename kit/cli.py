@@ -155,7 +155,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="servir un site construit par datatrail build / serve a site built by datatrail build")
 
     build = _command(commands, "build", _build)
-    build.add_argument("--out", type=Path, default=Path("site"), help="dossier du site / site folder (défaut : site)")
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DOSSIER",
+                       help="dossier du site / site folder (défaut : site)")
     build.add_argument("--scenario", default="nantes",
                        help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
     build.add_argument("--pyodide", metavar="CHEMIN|URL",
