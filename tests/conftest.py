@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -153,3 +155,33 @@ def free_port():
 def site_url(built_site: SiteReport) -> Iterator[str]:
     with serving_site(built_site.out) as url:
         yield url
+
+
+@contextmanager
+def _ctrl_c_on_exit(*arguments: str, stop_within_s: float) -> Iterator[subprocess.Popen]:
+    """`python -m kit ARGUMENTS` (stdout readable), stopped with Ctrl-C when the block ends; its exit status is
+    then `process.returncode`. Ctrl-C reaches it as in a terminal even when the tests run as a background job
+    (which starts with SIGINT ignored, and Python keeps it ignored); one that does not stop is killed, and the
+    block fails, rather than the suite waiting for ever."""
+    process = subprocess.Popen([sys.executable, "-m", "kit", *arguments], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        yield process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=stop_within_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def datatrail_until_ctrl_c():
+    """`with datatrail_until_ctrl_c("serve", …, stop_within_s=30) as process: …`, the command as a youth worker
+    runs it in a terminal and stops it."""
+    return _ctrl_c_on_exit

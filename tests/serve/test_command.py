@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 import subprocess
 import sys
@@ -16,18 +15,15 @@ from kit.workshops import workshops_root
 
 
 @pytest.mark.parametrize("where", ["--local", "room"])
-def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where: str) -> None:
+def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where: str, datatrail_until_ctrl_c) -> None:
     """`--local`: this computer's screen only. Otherwise the address is the laptop's on the local network
     (what a teen's phone is given) and the server answers there, not only on loopback."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     options = ["--local"] if where == "--local" else ["--no-preheat"]  # a preheated workshop would only cost time
-    # Ctrl-C must reach it as in a terminal, even when the tests run as a background job (SIGINT ignored).
-    process = subprocess.Popen([sys.executable, "-m", "kit", "serve", *options, "--port", str(port), "--code",
-                                "salle7"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    try:
+    with datatrail_until_ctrl_c("serve", *options, "--port", str(port), "--code", "salle7",
+                                stop_within_s=30) as process:
         lines = [process.stdout.readline() for _ in range(3)]
         host = "127.0.0.1" if where == "--local" else lan_address()
         assert where == "--local" or not host.startswith("127."), "no local-network address on this machine"
@@ -43,17 +39,7 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where:
                 assert time.monotonic() < deadline, "the server did not answer within 60 s"
                 time.sleep(0.3)
         assert "Choisis un atelier" in page
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            stopped = process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise
-        finally:
-            process.stdout.close()
-    assert stopped == 0
+    assert process.returncode == 0
 
 
 def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:

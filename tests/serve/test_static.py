@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
@@ -36,25 +33,13 @@ def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path: Path) -> None:
         static_server(tmp_path, host="127.0.0.1", port=0)
 
 
-def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport,
-                                                                           free_port) -> None:
+def test_the_command_prints_the_address_serves_the_site_and_stops_on_ctrl_c(built_site: SiteReport, free_port,
+                                                                           datatrail_until_ctrl_c) -> None:
     port = free_port()
-    # Ctrl-C reaches the server as in a terminal even when the tests run as a background job (which starts
-    # with SIGINT ignored, and Python then keeps it ignored).
-    with subprocess.Popen([sys.executable, "-m", "kit", "serve", "--static", str(built_site.out), "--local",
-                           "--port", str(port)], stdout=subprocess.PIPE, text=True,
-                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:
-        try:
-            first = process.stdout.readline()
-            assert first.strip() == f"Site ouvert / site open: http://127.0.0.1:{port}/"
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.en.html") as response:
-                assert b"Data Trail Kit" in response.read()
-        finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                stopped = process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                raise
-        assert stopped == 0
+    with datatrail_until_ctrl_c("serve", "--static", str(built_site.out), "--local", "--port", str(port),
+                                stop_within_s=10) as process:
+        first = process.stdout.readline()
+        assert first.strip() == f"Site ouvert / site open: http://127.0.0.1:{port}/"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.en.html") as response:
+            assert b"Data Trail Kit" in response.read()
+    assert process.returncode == 0
