@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
-from kit.scenario import Scenario
+from kit.scenario import Scenario, load_scenario, resolve_scenario
 from kit.serve.static import SITE_MARKER
 from kit.site.archive import write_zip
 from kit.site.kit_wheel import write_kit_wheel
@@ -58,8 +58,6 @@ class SiteReport:
 def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
                progress: Callable[[str], None] = lambda _: None) -> SiteReport:
     """Build the site into `out` (replaced only once the new one is complete)."""
-    from kit.scenario import load_scenario, resolve_scenario
-
     pins = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
     scenario_path = resolve_scenario(scenario)
     chosen = load_scenario(scenario_path)
@@ -159,17 +157,7 @@ def _write_config(lite: Path) -> None:
 
 
 def _lite_build(lite: Path, site: Path) -> None:
-    from jupyter_core.paths import jupyter_path
-
-    extensions = []
-    for name in _EXTENSIONS:
-        found = [Path(root) / name for root in jupyter_path("labextensions") if (Path(root) / name).is_dir()]
-        if not found:
-            raise KitError(Problem(file=None, line=None, field=name, found="absent",
-                                   expected="l'extension installée avec le kit / the extension installed with the kit",
-                                   hint="réinstalle le kit : pip install --force-reinstall data-trail-kit "
-                                        "/ reinstall the kit"))
-        extensions.append(f"--LiteBuildConfig.federated_extensions={found[0]}")
+    extensions = [f"--LiteBuildConfig.federated_extensions={_labextension(name)}" for name in _EXTENSIONS]
     command = [sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", str(lite), "--output-dir", str(site),
                "--no-sourcemaps", "--ignore-sys-prefix", f"--source-date-epoch={_SOURCE_DATE_EPOCH}",
                *(f"--apps={app}" for app in _APPS), *extensions]
@@ -208,10 +196,18 @@ def _kernel_python() -> str:
 def _kernel_provided() -> set[str]:
     """Packages the Pyodide kernel brings in its own wheel index (its ipykernel and widgetsnbextension
     stand-ins, piplite), which the site must not shadow."""
+    index = _labextension("@jupyterlite/pyodide-kernel-extension") / "static" / "pypi" / "all.json"
+    return set(json.loads(index.read_text(encoding="utf-8")))
+
+
+def _labextension(name: str) -> Path:
+    """Where a labextension installed with the kit is (the first of Jupyter's data folders that has it)."""
     from jupyter_core.paths import jupyter_path
 
     for root in jupyter_path("labextensions"):
-        index = Path(root) / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi" / "all.json"
-        if index.is_file():
-            return set(json.loads(index.read_text(encoding="utf-8")))
-    return set()
+        if (Path(root) / name).is_dir():
+            return Path(root) / name
+    raise KitError(Problem(file=None, line=None, field=name, found="absent",
+                           expected="l'extension installée avec le kit / the extension installed with the kit",
+                           hint="réinstalle le kit : pip install --force-reinstall data-trail-kit "
+                                "/ reinstall the kit"))
