@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
+from kit.output import replaced_folder
 from kit.scenario import Scenario, load_scenario, resolve_scenario
 from kit.serve.static import SITE_MARKER
 from kit.site.archive import write_zip
@@ -62,16 +63,15 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
     scenario_path = resolve_scenario(scenario)
     chosen = load_scenario(scenario_path)
     meta = chosen.meta
-    _check_out(out)
-    progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
-    runtime = given_runtime(pyodide, expected_python=_kernel_python()) if pyodide else core_runtime(pins["pyodide"])
-    kit_pins = pins["kit"]
-    packages = select_packages(runtime, roots=[*pins["kernel"], *kit_pins["light"], *kit_pins[WORKSHOPS_EXTRA]],
-                               pins=pins["pypi"], provided=_kernel_provided())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".part-{out.name}-", dir=out.parent))
-    try:
-        lite = work / "lite"
+    with replaced_folder(out, marker=SITE_MARKER, command="datatrail build") as site, \
+            tempfile.TemporaryDirectory(prefix=".lite-", dir=out.parent) as work:
+        progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
+        runtime = (given_runtime(pyodide, expected_python=_kernel_python()) if pyodide
+                   else core_runtime(pins["pyodide"]))
+        kit_pins = pins["kit"]
+        packages = select_packages(runtime, roots=[*pins["kernel"], *kit_pins["light"], *kit_pins[WORKSHOPS_EXTRA]],
+                                   pins=pins["pypi"], provided=_kernel_provided())
+        lite = Path(work) / "lite"
         _vendor(runtime, packages, lite / "static" / "pyodide")
         (lite / "pypi").mkdir(parents=True)
         for wheel in packages.index_wheels:
@@ -81,26 +81,11 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         _write_contents(lite / "files", chosen, progress)
         _write_config(lite)
         progress("JupyterLite : construction / build")
-        site = work / "site"
         _lite_build(lite, site)
         report = _report(out, site, packages)
         write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
                       data_file=f"files/{_data_file(meta.id)}")
-        (site / SITE_MARKER).write_text("Construit par / built by datatrail build\n", encoding="utf-8")
-        _replace(out, site, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return report
-
-
-def _check_out(out: Path) -> None:
-    """Refuse to replace a folder that is not a site this command built: it may hold someone's files."""
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / SITE_MARKER).is_file())):
-        raise KitError(Problem(file=out, line=None, field="--out", found="un dossier qui n'est pas un site du kit "
-                                                                        "/ a folder that is not a kit site",
-                               expected="un dossier vide, nouveau, ou un site déjà construit par datatrail build "
-                                        "/ an empty or new folder, or a site built by datatrail build",
-                               hint="choisis un autre dossier avec --out / pick another folder with --out"))
 
 
 def _vendor(runtime: Runtime, packages: Packages, target: Path) -> None:
@@ -178,13 +163,6 @@ def _report(out: Path, site: Path, packages: Packages) -> SiteReport:
                       runtime_bytes=size((site / "static" / "pyodide").rglob("*")),
                       kit_bytes=size([*site.glob("pypi/data_trail_kit-*.whl"), *(site / "files").rglob("*")]),
                       missing=dict(packages.missing))
-
-
-def _replace(out: Path, site: Path, work: Path) -> None:
-    """Swap the finished site in: the old one (if any) is moved aside first, then removed."""
-    if out.exists():
-        out.rename(work / "previous")
-    site.rename(out)
 
 
 def _kernel_python() -> str:
