@@ -107,6 +107,35 @@ def _build(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _guide(arguments: argparse.Namespace) -> int:
+    """Print the facilitator guide (HTML + PDF book) and the teens' handouts, after checking the guide."""
+    from kit.guide import build_guide, load_guides
+    from kit.i18n import text
+
+    if arguments.check:
+        guides = load_guides()
+        print(f"{guides.root} : guide valide / valid ({len(guides.workshops)} ateliers / workshops)")
+        return 0
+    say = _Progress(quiet=arguments.quiet)
+    out = arguments.out or Path(text("guide.folder", arguments.lang))
+    report = build_guide(out, language=arguments.lang, progress=say.step)
+    say.done(f"{report.book_pdf} ({report.pages} pages), {report.handouts_pdf}")
+    return 0
+
+
+def _cards(arguments: argparse.Namespace) -> int:
+    """Print every workshop's paper cards and the facilitator's answer keys, from the scenario's data."""
+    from kit.guide import build_cards
+    from kit.i18n import text
+
+    say = _Progress(quiet=arguments.quiet)
+    out = arguments.out or Path(text("cards.folder", arguments.lang))
+    report = build_cards(out, scenario=arguments.scenario, language=arguments.lang,
+                         workshops=arguments.workshop or None, progress=say.step)
+    say.done(f"{len(report.pdfs)} PDF dans / in {report.out}")
+    return 0
+
+
 def _list(arguments: argparse.Namespace) -> int:
     """List the bundled scenarios and the workshops."""
     from kit.scenario import available_scenarios, load_scenario
@@ -165,8 +194,31 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", choices=["fr", "en"], default="fr",
                        help="langue de la page d'accueil / landing page language (défaut / default: fr)")
 
+    guide = _command(commands, "guide", _guide)
+    guide.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue / language (défaut / default: fr)")
+    guide.add_argument("--out", type=Path, metavar="DOSSIER",
+                       help="dossier de sortie / output folder (défaut : guide-animation, facilitator-guide)")
+    guide.add_argument("--check", action="store_true",
+                       help="seulement vérifier le guide, sans rien écrire / only check the guide, write nothing")
+
+    cards = _command(commands, "cards", _cards)
+    cards.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue / language (défaut / default: fr)")
+    cards.add_argument("--out", type=Path, metavar="DOSSIER",
+                       help="dossier de sortie / output folder (défaut : cartes, cards)")
+    cards.add_argument("--scenario", default="nantes",
+                       help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    cards.add_argument("--workshop", action="append", choices=_workshops(), metavar="ATELIER",
+                       help="seulement cet atelier (répétable) / only this workshop (repeatable): "
+                            + ", ".join(_workshops()))
+
     _command(commands, "list", _list)
     return parser
+
+
+def _workshops() -> list[str]:
+    from kit.workshops import available_workshops
+
+    return available_workshops()
 
 
 def _command(commands: argparse._SubParsersAction, name: str, run: object) -> argparse.ArgumentParser:

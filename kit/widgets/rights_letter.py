@@ -25,9 +25,13 @@ _PARAGRAPHS = ("sender", "recipient", "place_date", "subject", "greeting", "body
 _ASKS = ("copy", "purposes", "recipients", "retention", "source")
 
 
-def letter_html(app: App, *, language: str = "fr") -> str:
-    """The letter as an HTML fragment, for the page."""
-    values = {"app": html.escape(app.name), "company": html.escape(app.company)}
+def letter_html(app: App | None, *, language: str = "fr") -> str:
+    """The letter as an HTML fragment, for the page; with no app, blanks to fill in (the printed handout)."""
+    if app is None:
+        values = {"app": text("consentement.letter.any_app", language),
+                  "company": text("consentement.letter.any_company", language)}
+    else:
+        values = {"app": html.escape(app.name), "company": html.escape(app.company)}
     parts = []
     for paragraph in _PARAGRAPHS:
         if paragraph == "asks":

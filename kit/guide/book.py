@@ -1,0 +1,146 @@
+"""`datatrail guide`: the facilitator guide as one HTML page and a printed book, and the teens' handouts.
+
+A youth worker prepares a session the evening before, often on paper. The book opens with the
+introduction, then one chapter per workshop (its guide file), then the session plans; its table of
+contents gives page numbers, which a browser cannot compute while printing: the book is printed once,
+the page of every heading is read back from the PDF's outline, and it is printed again with the numbers.
+The handouts are what teens take home: each workshop's "going further" section (their rights, the
+charter's principle, 3 actions) on its own page, and the access-request letter with blanks to fill in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit import __version__
+from kit.guide.check import Guides, load_guides
+from kit.guide.markdown import anchor, render
+from kit.guide.pages import render as render_template
+from kit.guide.pages import write_page
+from kit.guide.printer import find_browser, print_pdf
+from kit.guide.sources import GuideFile
+from kit.i18n import text
+from kit.output import replaced_folder
+
+__all__ = ["GUIDE_MARKER", "GuideReport", "build_guide"]
+
+GUIDE_MARKER = ".datatrail-guide"
+
+
+@dataclass(frozen=True)
+class GuideReport:
+    out: Path
+    book_pdf: Path
+    handouts_pdf: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A line of the table of contents: a chapter (level 1) or one of its sections (level 2)."""
+
+    level: int
+    title: str
+    target: str
+
+
+def build_guide(out: Path, *, language: str, root: Path | None = None,
+                progress: Callable[[str], None] = lambda _: None) -> GuideReport:
+    """Check the guide (`root`: another copy of facilitator_guide/), then write the book (HTML + PDF) and the
+    handouts (HTML + PDF) into `out`, replaced only once complete."""
+    from pypdf import PdfReader
+
+    guides = load_guides(root)
+    find_browser()
+    progress(text("guide.checked", language, count=len(guides.parts(language))))
+    with replaced_folder(out, marker=GUIDE_MARKER, command="datatrail guide") as folder:
+        book_name, handouts_name = text("guide.book_file", language), text("guide.handouts_file", language)
+        entries = _entries(guides, language)
+        page = write_page(folder / f"{book_name}.html", title=text("guide.book_title", language),
+                          body=_book(guides, language, entries, pages=None), language=language, kind="book")
+        progress(text("guide.printing", language))
+        draft = print_pdf(page, folder / f"{book_name}.pdf")
+        pages = _outline_pages(PdfReader(draft), entries)
+        write_page(page, title=text("guide.book_title", language),
+                   body=_book(guides, language, entries, pages=pages), language=language, kind="book")
+        book = print_pdf(page, draft)
+        handouts = write_page(folder / f"{handouts_name}.html", title=text("guide.handouts_title", language),
+                              body=_handouts(guides, language), language=language, kind="handout")
+        handouts_pdf = print_pdf(handouts, handouts.with_suffix(".pdf"))
+        count = len(PdfReader(book).pages)
+    return GuideReport(out=out, book_pdf=out / book.name, handouts_pdf=out / handouts_pdf.name, pages=count)
+
+
+def _entries(guides: Guides, language: str) -> list[_Entry]:
+    """The book's headings of levels 1 and 2 in reading order: the table of contents, and the PDF's outline."""
+    entries = [_Entry(1, text("guide.contents", language), "contents")]
+    for guide in guides.parts(language):
+        entries.append(_Entry(1, _chapter_title(guide, guides), guide.stem))
+        entries += [_Entry(2, heading.text, anchor(guide.stem, heading.text))
+                    for heading in guides.parsed[language][guide.stem].headings if heading.level == 2]
+    return entries
+
+
+def _chapter_title(guide: GuideFile, guides: Guides) -> str:
+    if guide.stem not in guides.workshops:
+        return guide.front["title"]
+    number = guides.workshops.index(guide.stem) + 1
+    return text("guide.workshop_title", guide.language, number=number, title=guide.front["title"])
+
+
+def _book(guides: Guides, language: str, entries: list[_Entry], *, pages: dict[str, int] | None) -> str:
+    chapters = []
+    for guide in guides.parts(language):
+        is_workshop = guide.stem in guides.workshops
+        chapters.append(render_template("book/chapter.html.j2", language=language, guide=guide,
+                                        title=_chapter_title(guide, guides), workshop=is_workshop,
+                                        body=render(guide)))
+    return render_template("book/book.html.j2", language=language, version=__version__, entries=entries,
+                           pages=pages, chapters=chapters)
+
+
+def _outline_pages(reader, entries: list[_Entry]) -> dict[str, int]:
+    """Page of each entry, from the outline Chromium writes from the headings (levels 1 and 2, in order)."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth + 1, _plain(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    pages, position = {}, 0
+    for entry in entries:
+        match = next((index for index in range(position, len(found))
+                      if found[index][:2] == (entry.level, _plain(entry.title))), None)
+        if match is not None:  # an entry not found keeps no number rather than shifting all the others
+            pages[entry.target], position = found[match][2], match + 1
+    return pages
+
+
+def _plain(title: str) -> str:
+    """A title without its spaces: the outline loses the space where a long heading wraps onto a new line."""
+    return re.sub(r"\s+", "", title)
+
+
+def _handouts(guides: Guides, language: str) -> str:
+    """One page per workshop from its handout section, then the letter asking an app for one's data."""
+    from kit.widgets.rights_letter import letter_html
+
+    section = guides.book.section("handout", language)
+    sheets = []
+    for stem in guides.workshops:
+        guide = guides.files[language][stem]
+        parsed = guides.parsed[language][stem]
+        index = [heading.text for heading in parsed.headings if heading.level == 2].index(section)
+        start, end = parsed.section(index)
+        lines = guide.body.splitlines()[start - guide.body_line + 1:end - guide.body_line]
+        sheets.append(render_template("book/handout.html.j2", language=language, title=guide.front["title"],
+                                      body=render(guide, body="\n".join(lines))))
+    return render_template("book/handouts.html.j2", language=language, sheets=sheets,
+                           letter=letter_html(None, language=language))

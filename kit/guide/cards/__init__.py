@@ -1,0 +1,89 @@
+"""`datatrail cards`: every workshop on paper, from the scenario's generated data.
+
+When the wifi or the phones fail, a workshop goes on with cards: persona cards with a day's data trail,
+tracker cards, consent-banner cards, a Guess-Who grid… and, kept apart so it is not handed out by
+mistake, the facilitator's answer key. The cards come from the same generated data as the screens, so a
+pair of teens on paper finds what their neighbours find on a phone.
+
+One module per workshop (`MAKERS`), each a function `sheets(data, language) -> Sheets` that picks what
+goes on the cards; the layout is in `kit/guide/templates/cards/`, the words in the catalogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kit.i18n import text
+from kit.output import replaced_folder
+from kit.scenario import load_scenario, resolve_scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kit.scenario import Scenario
+
+__all__ = ["CARDS_MARKER", "CardData", "CardsReport", "MAKERS", "Sheets", "build_cards"]
+
+CARDS_MARKER = ".datatrail-cards"
+#: Workshop stem → module of `kit.guide.cards` that makes its sheets.
+MAKERS = {"01_ma_journee": "day", "02_consentement": "banners", "03_profilage": "profiles",
+          "04_anonymat": "guess_who", "05_cantine": "canteen", "06_charte": "charter"}
+
+
+@dataclass(frozen=True)
+class CardData:
+    """What the cards are made from: the scenario and its generated tables (as `kit.load` gives them)."""
+
+    scenario: Scenario
+    tables: dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """HTML bodies: the teens' cards (to print and cut), and the facilitator's answer key."""
+
+    cards: str
+    answers: str
+
+
+@dataclass(frozen=True)
+class CardsReport:
+    out: Path
+    pdfs: list[Path]
+
+
+def build_cards(out: Path, *, scenario: str, language: str, workshops: list[str] | None = None,
+                progress: Callable[[str], None] = lambda _: None) -> CardsReport:
+    """Write one PDF of cards per workshop (all, or `workshops`) and one answer key into `out` (replaced only
+    once complete)."""
+    import kit
+    from kit.guide.pages import write_page
+    from kit.guide.printer import find_browser, print_pdf
+
+    find_browser()  # before generating anything: without a browser, say so at once
+    path = resolve_scenario(scenario)
+    data = CardData(scenario=load_scenario(path), tables=kit.load(path))
+    pdfs = []
+    with replaced_folder(out, marker=CARDS_MARKER, command="datatrail cards") as folder:
+        answers = []
+        for stem, module in MAKERS.items():
+            if workshops is not None and stem not in workshops:
+                continue
+            title = text(f"workshop.{stem}.title", language)
+            progress(f"{stem} : {title}")
+            sheets: Sheets = import_module(f"kit.guide.cards.{module}").sheets(data, language)
+            page = write_page(folder / f"{stem}.html", title=f"{title} — {text('cards.title', language)}",
+                              body=sheets.cards, language=language, kind="cards")
+            pdfs.append(print_pdf(page, page.with_suffix(".pdf")))
+            answers.append(f'<section class="answers"><h2>{escape(title)}</h2>{sheets.answers}</section>')
+        name = text("cards.answers_file", language)
+        page = write_page(folder / f"{name}.html", title=text("cards.answers_title", language),
+                          body=f'<h1>{escape(text("cards.answers_title", language))}</h1>{"".join(answers)}',
+                          language=language, kind="cards")
+        pdfs.append(print_pdf(page, page.with_suffix(".pdf")))
+    return CardsReport(out=out, pdfs=[out / pdf.name for pdf in pdfs])
