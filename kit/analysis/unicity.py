@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["antenna_grid", "matching_people", "unicity"]
+__all__ = ["antenna_grid", "hourly_points", "matching_people", "unicity"]
 
 _SECONDS_PER_HOUR = 3_600
 _SECONDS_PER_DAY = 24 * _SECONDS_PER_HOUR
@@ -54,6 +54,13 @@ def unicity(pings: pd.DataFrame, *, points: int, rng: np.random.Generator, hours
     chosen = order[(rank < points) & tested[person[order]]]
     matches = _people_with_all(codes, span, person[chosen], key[chosen], people)
     return float((matches[tested] == 1).mean()) if people else 0.0
+
+
+def hourly_points(pings: pd.DataFrame) -> pd.DataFrame:
+    """Each person's distinct points at the game's resolution (person_id, timestamp floored to the hour,
+    cell_id as text): what a clue of the Guess-Who game, on screen or on paper, can say."""
+    return pd.DataFrame({"person_id": pings["person_id"].astype(str), "timestamp": pings["timestamp"].dt.floor("h"),
+                         "cell_id": pings["cell_id"].astype(str)}).drop_duplicates(ignore_index=True)
 
 
 def matching_people(pings: pd.DataFrame, points_df: pd.DataFrame, *, hours: int = 1,

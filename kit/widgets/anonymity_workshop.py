@@ -20,16 +20,22 @@ import pandas as pd
 from kit.engine.crowd import crowd_pings
 from kit.engine.random import domain_rng
 from kit.i18n import text
+from kit.scenario.model import Scenario
 from kit.widgets.guess_who import GuessWho, antenna_table
 from kit.widgets.protect_panel import ProtectPanel
 from kit.widgets.unicity_curve import UnicityCurve
 from kit.widgets.workshop import Trail, Workshop
 
-__all__ = ["RESIDENTS", "AnonymityWorkshop"]
+__all__ = ["RESIDENTS", "AnonymityWorkshop", "workshop_crowd"]
 
 #: Residents in the page's crowd: half the scenario's 2,000 keeps a teen's kernel near 150 MB, and the
 #: crowd still shows the published shape (2 points single out about half, 4 points over 95 %).
 RESIDENTS = 1_000
+
+
+def workshop_crowd(scenario: Scenario) -> pd.DataFrame:
+    """The crowd this workshop plays with, on screen and on its paper cards: `RESIDENTS` of the scenario."""
+    return crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=RESIDENTS)
 
 
 class AnonymityWorkshop(Workshop):
@@ -47,7 +53,7 @@ class AnonymityWorkshop(Workshop):
     def crowd(self) -> pd.DataFrame:
         """The crowd's pings (person_id, timestamp, cell_id), built on first use (about a second)."""
         if self._crowd is None:
-            pings = crowd_pings(self.scenario, domain_rng(self.scenario.meta.seed, "crowd"), residents=RESIDENTS)
+            pings = workshop_crowd(self.scenario)
             self._antennas = antenna_table(pings, self.scenario)
             self._crowd = pd.DataFrame({"person_id": pings["person_id"].astype("category"),
                                         "timestamp": pings["timestamp"],

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kit.analysis.unicity import matching_people
+from kit.analysis.unicity import hourly_points, matching_people
 from kit.engine.places import distance_m
 from kit.i18n import text
 from kit.scenario.model import Scenario
@@ -70,9 +70,7 @@ class GuessWho(widgets.VBox):
         rng = np.random.default_rng([self._seed, self._targets])
         self._targets += 1
         self.target = str(rng.choice(crowd["person_id"].unique()))
-        trace = crowd[crowd["person_id"] == self.target]
-        hour = trace["timestamp"].dt.floor("h")
-        points = pd.DataFrame({"timestamp": hour, "cell_id": trace["cell_id"].astype(str)}).drop_duplicates()
+        points = hourly_points(crowd[crowd["person_id"] == self.target])[["timestamp", "cell_id"]]
         day = points["timestamp"].dt.normalize()
         busy = day.value_counts()
         weekdays = busy[(busy.index.day_of_week < 5) & (busy >= 4)].index

@@ -1,0 +1,84 @@
+"""Workshop 6 on paper ("Notre charte de la donnée"): the principles and commitments are the screen's words, the
+app grid holds the apps and trackers tables' facts, and the answer key gives the screen's grades."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from kit.analysis.app_label import CRITERIA, app_points, label, rated_apps
+from kit.guide.cards import CardData
+from kit.guide.cards.charter import sheets
+from kit.i18n import LANGUAGES, text
+from kit.widgets.charter_workshop import PRINCIPLES
+from kit.widgets.commitments import PROPOSALS
+
+
+def _rows(html: str, table_class: str) -> list[list[str]]:
+    """The body rows of the table with `table_class`, each as the words of its cells."""
+    table = re.search(rf'<table class="{table_class}">(.*?)</table>', html, flags=re.S).group(1)
+    body = table.split("<tbody>", 1)[1]
+    return [[" ".join(unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+             for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)]
+
+
+def _words(html: str) -> str:
+    """What a reader sees: no style block, no tags."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))).split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_card_per_principle_with_its_example_and_every_commitment(card_data: CardData, language: str) -> None:
+    words = _words(sheets(card_data, language).cards)
+    assert words.count(text("charte.step1.title", language)) == 1 + len(PRINCIPLES)  # the heading, then a tag each
+    for principle in PRINCIPLES:
+        assert text(f"charte.principle.{principle}.example", language) in words
+        for number in range(1, PROPOSALS + 1):
+            assert text(f"charte.proposal.{principle}.{number}", language) in words
+
+
+def test_the_grid_has_one_row_per_rated_app_with_the_tables_facts(card_data: CardData) -> None:
+    rows = _rows(sheets(card_data, "fr").cards, "grid")
+    apps = card_data.tables["apps"].set_index("app_id")
+    trackers = card_data.tables["trackers"].set_index("tracker_id")
+    rated = rated_apps(card_data.scenario)
+    assert [row[0] for row in rows] == [apps.loc[app.id, "name"] for app in rated]
+    assert len(rows) == 11  # the 11 phone apps; the transit card and the canteen badge are not rated
+    for row, app in zip(rows, rated, strict=True):
+        facts = apps.loc[app.id]
+        used = [tracker for tracker in str(facts["trackers"]).split("|") if tracker]
+        assert row[1].startswith(str(facts["tracker_count"]))
+        assert all(trackers.loc[tracker, "company"] in row[1] for tracker in used)
+        assert all(trackers.loc[tracker, "country"] in row[5] for tracker in used)
+        assert (f"{facts['min_age']} ans" in row[4]) == bool(facts["min_age"])
+        assert row[-1] == row[-2] == ""  # the group writes its total and letter
+
+
+def test_the_answer_key_gives_each_apps_points_and_letter_as_the_screen_does(card_data: CardData) -> None:
+    rows = _rows(sheets(card_data, "fr").answers, "keep")
+    for row, app in zip(rows, rated_apps(card_data.scenario), strict=True):
+        points = app_points(app, card_data.scenario)
+        assert row == [app.name, *(str(points[criterion]) for criterion in CRITERIA), str(sum(points.values())),
+                       label(points)]
+    assert {row[-1] for row in rows} >= {"A", "E"}
+
+
+def test_the_letter_scale_on_paper_is_the_screens(card_data: CardData) -> None:
+    words = _words(sheets(card_data, "fr").cards)
+    assert "A de 9 à 10 · B de 7 à 8 · C de 5 à 6 · D de 3 à 4 · E de 0 à 2" in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_sheets_render_every_word_with_no_placeholder_left(card_data: CardData, language: str) -> None:
+    made = sheets(card_data, language)
+    for html in (made.cards, made.answers):
+        assert "{" not in _words(html) and "}" not in _words(html)
+    assert text("cards.cut", language) in _words(made.cards)
+    assert text("charte.poster_footer", language) in _words(made.cards)
+
+
+def test_the_same_data_makes_the_same_cards(card_data: CardData) -> None:
+    assert sheets(card_data, "en") == sheets(card_data, "en")
