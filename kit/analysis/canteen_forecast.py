@@ -71,6 +71,10 @@ class AdditiveForecast:
         enrolled = days["enrolled"].to_numpy()
         return np.clip(np.round(share * enrolled), 0, enrolled).astype(np.int64)
 
+    def base_in_meals(self, school: str, enrolled: int) -> int:
+        """The starting point in meals: what a school of `enrolled` pupils serves on a reference day."""
+        return round(self.base[school] * enrolled)
+
     def effects_in_meals(self, enrolled: int) -> dict[tuple[str, str], int]:
         """Each effect in meals for a school of `enrolled` pupils (per degree for the temperature)."""
         return {key: round(effect * enrolled) for key, effect in self.effects.items()}

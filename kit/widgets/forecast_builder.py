@@ -21,7 +21,7 @@ from kit.scenario.model import Scenario
 from kit.widgets.meal_guess import school_options
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["ForecastBuilder", "forecast_chart"]
+__all__ = ["ForecastBuilder", "effect_label", "forecast_chart"]
 
 _SERVED_COLOUR, _FORECAST_COLOUR = "#0072B2", "#D55E00"
 
@@ -104,17 +104,20 @@ def _describe(days: pd.DataFrame, forecast: np.ndarray, language: str) -> str:
                 worst=int(gaps[worst]), date=days["date"].iloc[worst].strftime("%d/%m"))
 
 
+def effect_label(feature: str, level: str, menus: dict[str, str], language: str) -> str:
+    """An effect's name for a teen ("Mercredi", "Poisson", "Pluie"), on screen and on the paper sheet."""
+    if feature == "weekday":
+        return text(f"cantine.weekday.{level}", language)
+    return menus[level] if feature == "menu" else text(f"cantine.feature.{feature}", language)
+
+
 def _effects_html(model: AdditiveForecast, school: str, enrolled: int, scenario: Scenario, language: str) -> str:
     """The model in meals for one school: its starting point, then one line per effect."""
     menus = {menu.id: menu.label.get(language, menu.id) for menu in scenario.canteen.menus}
-    lines = [text("cantine.effect.base", language, meals=round(model.base[school] * enrolled),
+    lines = [text("cantine.effect.base", language, meals=model.base_in_meals(school, enrolled),
                   menu=menus[model.reference_menu])]
     for (feature, level), meals in model.effects_in_meals(enrolled).items():
-        if feature == "weekday":
-            label = text(f"cantine.weekday.{level}", language)
-        else:
-            label = menus[level] if feature == "menu" else text(f"cantine.feature.{feature}", language)
         key = "cantine.effect.per_degree" if feature == "temp_c" else "cantine.effect.line"
-        lines.append(text(key, language, label=label, meals=f"{meals:+d}"))
+        lines.append(text(key, language, label=effect_label(feature, level, menus, language), meals=f"{meals:+d}"))
     return (f"<p>{text('cantine.effect.title', language, enrolled=enrolled)}</p><ul>"
             + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")

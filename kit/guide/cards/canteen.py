@@ -29,6 +29,7 @@ from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.i18n import text
 from kit.scenario.model import Scenario
+from kit.widgets.forecast_builder import effect_label
 from kit.widgets.forecast_comparison import describe_comparison, forecast_errors
 from kit.widgets.meal_guess import day_clues, school_options
 from kit.widgets.numbers import decimal
@@ -67,7 +68,7 @@ class _School:
     enrolled: int
     clues: Markup
     base_meals: int
-    effects: list[tuple[str, str, int]]
+    effects: list[tuple[str, int]]
     meals_per_degree: int
     days: list[_Day]
 
@@ -112,8 +113,9 @@ def _school(place: str, *, name: str, learned: pd.DataFrame, later: pd.DataFrame
         name=name, enrolled=enrolled,
         # The screen's own words for the guess day (menu names escaped there, hence Markup).
         clues=Markup(day_clues(days.iloc[0], scenario, language)),
-        base_meals=round(model.base[place] * enrolled),
-        effects=[(feature, level, meals) for (feature, level), meals in model.effects_in_meals(enrolled).items()],
+        base_meals=model.base_in_meals(place, enrolled),
+        effects=[(effect_label(feature, level, menus, language), meals)
+                 for (feature, level), meals in model.effects_in_meals(enrolled).items()],
         meals_per_degree=with_temperature.effects_in_meals(enrolled)[("temp_c", "temp_c")],
         days=[_Day(clues=_day_clues(day, menus, language), served=int(day["meals_served"]), forecast=int(forecast),
                    last_week=int(last_week))
