@@ -144,3 +144,14 @@ def test_both_languages_render_every_word_and_no_placeholder(printed) -> None:
 
 def test_the_same_data_prints_the_same_cards(card_data: CardData) -> None:
     assert sheets(card_data, "en") == sheets(card_data, "en")
+
+
+def test_a_crowd_that_cannot_make_a_game_is_a_clear_error(card_data: CardData, monkeypatch) -> None:
+    """If no mystery can be found (here: no order of clues is even tried), the educator learns what to change."""
+    from kit.errors import KitError
+    from kit.guide.cards import guess_who
+
+    monkeypatch.setattr(guess_who, "_SHUFFLES", 0)
+    with pytest.raises(KitError) as raised:
+        sheets(card_data, "fr")
+    assert "crowd:" in raised.value.format() and "mystère" in raised.value.format()

@@ -23,6 +23,7 @@ import pandas as pd
 
 from kit.analysis.unicity import hourly_points, matching_people, unicity
 from kit.engine.random import domain_rng
+from kit.errors import KitError, Problem
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.widgets.anonymity_workshop import workshop_crowd
@@ -148,7 +149,13 @@ def _mysteries(shown: pd.DataFrame, people: list[str], numbers: dict[str, int], 
                                   left, city_left))
         if len(mysteries) == MYSTERIES:
             return mysteries
-    raise ValueError(f"fewer than {MYSTERIES} of the {CARDS} day cards are found with {_MOST_CLUES} clues")
+    # Only a scenario whose crowd is tiny or moves in lockstep gets here: say what to change in it.
+    raise KitError(Problem(file=None, line=None, field="crowd", found=f"moins de {MYSTERIES} personnes mystère "
+                           f"retrouvées en {_MOST_CLUES} indices / fewer than {MYSTERIES} mystery people found "
+                           f"with {_MOST_CLUES} clues",
+                           expected="une foule où chaque journée est différente / a crowd whose days differ",
+                           hint="varie les lieux et les habitudes de la foule (section crowd:) du scénario "
+                                "/ vary the places and the crowd's habits (crowd: section) of the scenario"))
 
 
 def _lines(points: pd.DataFrame, places: pd.Series) -> list[_Line]:
