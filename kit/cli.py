@@ -75,6 +75,16 @@ def _check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _new(arguments: argparse.Namespace) -> int:
+    """Start a scenario of your own: a commented copy of a bundled one, in a folder you edit."""
+    from kit.scenario.starter import new_scenario
+
+    path = new_scenario(arguments.name, source=getattr(arguments, "from"), out=arguments.out)
+    print(f"{path} : copie de / copy of « {getattr(arguments, 'from')} ». Ensuite / next: "
+          f"datatrail check {path.parent}")
+    return 0
+
+
 def _serve(arguments: argparse.Namespace) -> int:
     """Serve the workshops to the room (Voilà, app mode) with a room code and a QR code."""
     from kit.serve import serve
@@ -83,7 +93,8 @@ def _serve(arguments: argparse.Namespace) -> int:
         from kit.serve.static import serve_static
 
         return serve_static(arguments.static, local=arguments.local, port=arguments.port)
-    return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat)
+    return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat,
+                 scenario=arguments.scenario)
 
 
 def _build(arguments: argparse.Namespace) -> int:
@@ -171,6 +182,13 @@ def _parser() -> argparse.ArgumentParser:
     check = _command(commands, "check", _check)
     check.add_argument("scenario", help="nom ou chemin du scénario / scenario name or path")
 
+    new = _command(commands, "new", _new)
+    new.add_argument("name", metavar="NOM", help="nom du nouveau scénario / new scenario's name (ex. : lyon)")
+    new.add_argument("--from", default="nantes", metavar="SCÉNARIO",
+                     help="scénario à copier / scenario to copy (défaut / default: nantes)")
+    new.add_argument("--out", type=Path, default=Path("."), metavar="DOSSIER",
+                     help="où créer le dossier NOM / where to create the NAME folder (défaut : ici / here)")
+
     serve = _command(commands, "serve", _serve)
     serve.add_argument("--local", action="store_true",
                        help="seulement sur cet ordinateur / only on this computer (one shared screen)")
@@ -180,6 +198,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="ne pas préparer d'avance une page par atelier (économise ~150 Mo par atelier) / "
                             "do not prepare a page per workshop in advance (saves ~150 MB per workshop)")
 
+    serve.add_argument("--scenario", help="nom ou chemin du scénario des ateliers / the workshops' scenario name or "
+                                          "path (défaut / default: nantes)")
     serve.add_argument("--static", type=Path, metavar="DOSSIER",
                        help="servir un site construit par datatrail build / serve a site built by datatrail build")
 

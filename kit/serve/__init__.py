@@ -25,6 +25,7 @@ from typing import IO
 
 import segno
 
+from kit.scenario import SCENARIO_VARIABLE, load_scenario, resolve_scenario
 from kit.workshops import workshops_root
 
 __all__ = ["LAUNCHER", "ROOM_URL_VARIABLE", "lan_address", "room_code", "room_url", "serve", "start", "voila_command",
@@ -125,20 +126,22 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     ]
 
 
-def voila_environment(url: str) -> dict[str, str]:
-    """The server's environment: the kit's template on Jupyter's data path, and the room's address for
-    the launcher."""
+def voila_environment(url: str, scenario: Path | None = None) -> dict[str, str]:
+    """The server's environment: the kit's template on Jupyter's data path, the room's address for the
+    launcher and, if given, the session's scenario (an absolute path: kernels start in another folder)."""
     environment = dict(os.environ)
     environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
     environment[ROOM_URL_VARIABLE] = url
+    if scenario is not None:
+        environment[SCENARIO_VARIABLE] = str(scenario.resolve())
     return environment
 
 
 def start(root: Path, *, host: str, port: int, code: str, url: str, output: IO | None = None,
-          **options: object) -> subprocess.Popen:
+          scenario: Path | None = None, **options: object) -> subprocess.Popen:
     """Start the room's Voilà server in the background (`options` go to `voila_command`)."""
     return subprocess.Popen(voila_command(root, host=host, port=port, code=code, **options),
-                            env=voila_environment(url), stdout=output,
+                            env=voila_environment(url, scenario), stdout=output,
                             stderr=subprocess.STDOUT if output else None)
 
 
@@ -157,12 +160,18 @@ def wait_until_answering(process: subprocess.Popen, port: int, seconds: float = 
 
 
 def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
-          say: Callable[[str], None] = print) -> int:
-    """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code."""
+          scenario: str | None = None, say: Callable[[str], None] = print) -> int:
+    """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code. A `scenario`
+    is checked first, so an educator's mistake shows here, with its line, not in every teen's page."""
+    chosen = None
+    if scenario is not None:
+        chosen = resolve_scenario(scenario)
+        load_scenario(chosen)
     code = code or room_code()
     bind = "127.0.0.1" if local else "0.0.0.0"
     url = room_url("127.0.0.1" if local else lan_address(), port, code)
-    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat)
+    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat,
+                    scenario=chosen)
     try:
         if not wait_until_answering(process, port):
             process.terminate()
