@@ -16,7 +16,7 @@ from kit.scenario.model import Scenario
 from kit.scenario.source import read_yaml
 
 __all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "default_scenario", "load_scenario",
-           "resolve_scenario"]
+           "resolve_scenario", "scenario_from_document"]
 
 DEFAULT_SCENARIO = "nantes"
 #: Names the scenario a session's workshops use when none is given (a static site built for another city).
@@ -60,7 +60,11 @@ def resolve_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Path:
 def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     """Read and validate a scenario; raise `KitError` listing every problem with its line."""
     path = resolve_scenario(name_or_path)
-    document = read_yaml(path)
+    return scenario_from_document(read_yaml(path), path)
+
+
+def scenario_from_document(document: object, path: Path) -> Scenario:
+    """Validate a parsed scenario (`path` names it in errors): a file's, or the scenario studio's edits."""
     converter = Converter(path)
     scenario = converter.convert(document, Scenario, "")
     if not converter.problems:

@@ -15,7 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from kit.errors import KitError, Problem
 
-__all__ = ["read_yaml"]
+__all__ = ["parse_yaml", "read_yaml"]
 
 
 def read_yaml(path: Path) -> Any:
@@ -31,6 +31,11 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise KitError(Problem(path, None, "", "un fichier lisible / a readable file", found=str(error.strerror),
                                hint="vérifie les droits du fichier / check the file's permissions")) from None
+    return parse_yaml(raw, path)
+
+
+def parse_yaml(raw: bytes, path: Path) -> Any:
+    """Parse a scenario's bytes (`path` names it in errors): a file's, or a form's not yet saved."""
     if not raw.strip():
         raise KitError(Problem(path, None, "", "un scénario en YAML / a YAML scenario",
                                found="un fichier vide / an empty file",
