@@ -20,6 +20,8 @@ __all__ = ["main"]
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+#: The scenario studio's notebook, among the workshops' (`datatrail studio` opens it).
+STUDIO = "studio.ipynb"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,6 +97,13 @@ def _serve(arguments: argparse.Namespace) -> int:
         return serve_static(arguments.static, local=arguments.local, port=arguments.port)
     return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat,
                  scenario=arguments.scenario)
+
+
+def _studio(arguments: argparse.Namespace) -> int:
+    """Open the scenario studio on this computer: adapt a scenario in forms, with live checks."""
+    from kit.serve import serve
+
+    return serve(local=True, port=arguments.port, preheat=False, scenario=arguments.scenario, page=STUDIO)
 
 
 def _build(arguments: argparse.Namespace) -> int:
@@ -202,6 +211,10 @@ def _parser() -> argparse.ArgumentParser:
                                           "path (défaut / default: nantes)")
     serve.add_argument("--static", type=Path, metavar="DOSSIER",
                        help="servir un site construit par datatrail build / serve a site built by datatrail build")
+
+    studio = _command(commands, "studio", _studio)
+    studio.add_argument("--scenario", help="scénario à adapter / scenario to adapt (défaut / default: nantes)")
+    studio.add_argument("--port", type=_count(1), default=8867, help="port (défaut / default: 8867)")
 
     build = _command(commands, "build", _build)
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DOSSIER",

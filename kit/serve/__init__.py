@@ -160,7 +160,7 @@ def wait_until_answering(process: subprocess.Popen, port: int, seconds: float = 
 
 
 def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
-          scenario: str | None = None, say: Callable[[str], None] = print) -> int:
+          scenario: str | None = None, page: str = LAUNCHER, say: Callable[[str], None] = print) -> int:
     """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code. A `scenario`
     is checked first, so an educator's mistake shows here, with its line, not in every teen's page."""
     chosen = None
@@ -180,7 +180,7 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
                 f"Essaie datatrail serve --port {port + 1}\n"
                 f"The server did not start: port {port} may already be in use. Try datatrail serve --port {port + 1}")
             return 1
-        say(f"Ateliers ouverts / workshops open: {url}")
+        say(f"Ateliers ouverts / workshops open: {url.replace(LAUNCHER, page)}")
         say(f"Code de la salle / room code: {code}")
         say(terminal_qr(url))
         say("Ctrl-C pour arrêter / to stop")
