@@ -6,8 +6,8 @@ __all__ = ["decimal", "euros", "percent"]
 
 
 def decimal(value: float, digits: int, language: str) -> str:
-    """`value` with `digits` decimals and the language's decimal mark."""
-    written = f"{value:.{digits}f}"
+    """`value` with `digits` decimals and the language's decimal mark; never "-0" (a cold -0.3 °C day reads 0)."""
+    written = f"{round(value, digits) + 0.0:.{digits}f}"
     return written.replace(".", ",") if language == "fr" else written
 
 
