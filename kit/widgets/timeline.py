@@ -66,4 +66,6 @@ def _on(events: pd.DataFrame, day: date) -> pd.DataFrame:
 
 
 def _day_label(day: date, language: str) -> str:
-    return day.strftime("%d/%m") if language == "fr" else day.strftime("%B %d").replace(" 0", " ")
+    """"16 mars", "March 16": month names from the catalogs, since `strftime` names months in the C locale."""
+    number = text("timeline.first_of_month", language) if day.day == 1 else day.day
+    return text("timeline.day", language, day=number, month=text(f"month.{day.month}", language))

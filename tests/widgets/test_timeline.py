@@ -37,7 +37,7 @@ def test_the_figure_speaks_english_when_asked(trail: dict, nantes: Scenario) -> 
 def test_the_text_alternative_counts_what_the_figure_shows(trail: dict, nantes: Scenario) -> None:
     summary = describe_day(trail, nantes, MONDAY)
     figure = day_timeline(trail, nantes, MONDAY)
-    assert summary.startswith("Le 16/03, ton téléphone")
+    assert summary.startswith("Le 16 mars, ton téléphone")
     assert f"{sum(len(trace.x) for trace in figure.data)} données" in summary
     assert "L'appli la plus bavarde" in summary
 
