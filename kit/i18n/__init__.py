@@ -4,16 +4,21 @@ Catalogs are data (`fr.yaml`, `en.yaml`), so translators never open Python. Keys
 language; `{name}` placeholders are filled by `text`. A workshop's own messages may live in a catalog
 named after it (`02_consentement.fr.yaml`): one file per workshop and language, merged into the language's
 catalog; a key defined twice is an error.
+
+A scenario may reword messages for its city (its `texts:` section: Québec French says "cafétéria", its
+data-protection authority is not the CNIL). The session's scenario installs them with
+`use_scenario_texts`; a kernel runs one workshop page, so one scenario, at a time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
 from ruamel.yaml import YAML
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "catalog", "text"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "catalog", "text", "use_scenario_texts"]
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -38,6 +43,19 @@ def catalog(language: str) -> dict[str, str]:
     return messages
 
 
+#: The session scenario's own wording: language → message key → message.
+_scenario_texts: dict[str, dict[str, str]] = {}
+
+
+def use_scenario_texts(texts: Mapping[str, Mapping[str, str]]) -> None:
+    """Use a scenario's rewordings (message key → {language: message}) from now on, instead of the last ones."""
+    _scenario_texts.clear()
+    for key, translations in texts.items():
+        for language, message in translations.items():
+            _scenario_texts.setdefault(language, {})[key] = message
+
+
 def text(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The message `key` in `language`, with its placeholders filled."""
-    return catalog(language)[key].format(**values)
+    """The message `key` in `language` (as the session's scenario words it, if it does), placeholders filled."""
+    message = _scenario_texts.get(language, {}).get(key) or catalog(language)[key]
+    return message.format(**values)

@@ -14,6 +14,7 @@ from kit.scenario.checks import check_scenario
 from kit.scenario.convert import Converter
 from kit.scenario.model import Scenario
 from kit.scenario.source import read_yaml
+from kit.scenario.texts import check_texts
 
 __all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "default_scenario", "load_scenario",
            "resolve_scenario", "scenario_from_document"]
@@ -69,6 +70,7 @@ def scenario_from_document(document: object, path: Path) -> Scenario:
     scenario = converter.convert(document, Scenario, "")
     if not converter.problems:
         check_scenario(scenario, converter.problem)
+        check_texts(scenario, converter.problem)
     if converter.problems:
         raise KitError(converter.problems)
     return scenario

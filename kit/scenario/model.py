@@ -373,6 +373,9 @@ class Scenario:
     profiling: Profiling
     auctions: Auctions
     canteen: Canteen
+    #: The kit's messages this city says its own way (message key → one text per language): a Québec
+    #: cafeteria instead of a French canteen, its own data charter, its data-protection authority.
+    texts: dict[str, Text] = field(default_factory=dict)
 
     def places_of_kind(self, *kinds: str) -> tuple[Place, ...]:
         return tuple(place for place in self.places if place.kind in kinds)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.i18n import text
+from kit.i18n import text, use_scenario_texts
 from kit.scenario import default_scenario, load_scenario
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
@@ -39,6 +39,7 @@ class Workshop:
         """`scenario`: a bundled name or a path; by default the session's (`default_scenario`)."""
         scenario = scenario or default_scenario()
         self.scenario = load_scenario(scenario)
+        use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: list[tuple[str, widgets.VBox, Draw]] = []

@@ -18,7 +18,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kit.i18n import text
+from kit.i18n import text, use_scenario_texts
 from kit.output import replaced_folder
 from kit.scenario import load_scenario, resolve_scenario
 
@@ -68,6 +68,7 @@ def build_cards(out: Path, *, scenario: str, language: str, workshops: list[str]
     find_browser()  # before generating anything: without a browser, say so at once
     path = resolve_scenario(scenario)
     data = CardData(scenario=load_scenario(path), tables=kit.load(path))
+    use_scenario_texts(data.scenario.texts)
     pdfs = []
     with replaced_folder(out, marker=CARDS_MARKER, command="datatrail cards") as folder:
         answers = []
