@@ -29,9 +29,10 @@ def workshop_url(stem: str, language: str, scenario_id: str = DEFAULT_SCENARIO) 
 
 
 def sandbox_url(scenario_id: str) -> str:
-    """A console with the code shown, the scenario checked and Faker ready: for curious teens and educators."""
+    """A console with the code shown, the scenario checked and Faker ready in the scenario's own locale (a
+    Montréal site invents Québec names): for curious teens and educators."""
     code = (f"{_INSTALL}from faker import Faker\nfrom kit.scenario import load_scenario\n"
-            f"scenario = load_scenario({scenario_id!r})\nfake = Faker('fr_FR')\n"
+            f"scenario = load_scenario({scenario_id!r})\nfake = Faker(scenario.meta.locale)\n"
             f"print(scenario.meta.id, len(scenario.places), len(scenario.apps), fake.first_name())")
     return "repl/index.html?" + urlencode({**_CONSOLE, "code": code})
 
