@@ -6,9 +6,11 @@ Each check names the field path; the converter's line table turns it into a line
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import typing
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from kit.scenario.model import Range, Scenario, Text
@@ -27,6 +29,7 @@ def check_scenario(scenario: Scenario, report: Report) -> None:
     _check_meta(scenario, report)
     _check_texts(scenario, "", report, scenario.meta.languages)
     _check_ranges(scenario, "", report)
+    _check_limits(scenario, report)
     for name in ("places", "trackers", "apps"):
         _check_ids(getattr(scenario, name), name, report)
     _check_ids(scenario.teens.habits, "teens.habits", report)
@@ -53,7 +56,7 @@ def _check_meta(scenario: Scenario, report: Report) -> None:
     for index, language in enumerate(meta.languages):
         if not re.match(r"^[a-z]{2}(-[A-Z]{2})?$", language):
             report(f"meta.languages[{index}]", "un code de langue comme fr, en, fr-CA / a language code",
-                   found=repr(language))
+                   found=repr(language), hint="deux lettres en minuscules : [fr, en] / two lowercase letters")
     bounds = meta.city.bounds
     if not (bounds.south < bounds.north and bounds.west < bounds.east):
         report("meta.city.bounds", "south < north et west < east / south < north and west < east",
@@ -93,7 +96,8 @@ def _check_text(text: Text, path: str, report: Report, languages: tuple[str, ...
                    hint=f"ajoute « {language}: \"…\" » / add `{language}: \"…\"`")
         elif "  " in value or value != value.strip():
             report(f"{path}.{language}", "un texte sans espaces en double ni en bord / a text without "
-                                         "double or trailing spaces", found=repr(value))
+                                         "double or trailing spaces", found=repr(value),
+                   hint="supprime les espaces en trop / remove the extra spaces")
 
 
 def _check_ranges(node: Any, path: str, report: Report) -> None:
@@ -107,6 +111,31 @@ def _check_ranges(node: Any, path: str, report: Report) -> None:
     elif isinstance(node, tuple):
         for index, item in enumerate(node):
             _check_ranges(item, f"{path}[{index}]", report)
+
+
+#: Antenna cells the crowd's grid may have (Nantes has 240): beyond, the city box is a region, not a city.
+_MAX_CELLS = 250_000
+_METRES_PER_DEGREE = 111_320.0
+
+
+def _check_limits(scenario: Scenario, report: Report) -> None:
+    """Values the types accept but the engine cannot draw from: ages, latencies, a city as big as a country."""
+    limits = [("teens.ages", scenario.teens.ages, 0, 99), ("teens.habits_per_teen", scenario.teens.habits_per_teen,
+              0, 1_000), ("auctions.latency_ms", scenario.auctions.latency_ms, 0, 60_000)]
+    for path, span, low, high in limits:
+        for name in ("min", "max"):
+            if not low <= getattr(span, name) <= high:
+                report(f"{path}.{name}", f"un nombre entre {low} et {high} / a number between {low} and {high}",
+                       found=str(getattr(span, name)), hint="corrige la valeur / correct the value")
+    bounds, cell_m = scenario.meta.city.bounds, scenario.crowd.cell_size_m
+    middle = math.radians((bounds.south + bounds.north) / 2)
+    rows = (bounds.north - bounds.south) * _METRES_PER_DEGREE / cell_m
+    cols = (bounds.east - bounds.west) * _METRES_PER_DEGREE * math.cos(middle) / cell_m
+    if rows * cols > _MAX_CELLS:
+        report("crowd.cell_size_m", f"au plus {_MAX_CELLS:,} antennes dans la ville / at most {_MAX_CELLS:,} "
+                                    f"antenna cells in the city", found=f"{rows * cols:,.0f}",
+               hint="agrandis cell_size_m ou resserre meta.city.bounds autour de la ville / raise cell_size_m "
+                    "or draw meta.city.bounds closer around the city")
 
 
 def _check_ids(items: Iterable[Any], path: str, report: Report) -> None:
@@ -182,7 +211,8 @@ def _check_references(scenario: Scenario, report: Report) -> None:
     maximum = scenario.teens.habits_per_teen.max
     if maximum > len(scenario.teens.habits):
         report("teens.habits_per_teen.max", f"au plus {len(scenario.teens.habits)} (le nombre d'habitudes) "
-                                            f"/ at most the number of habits", found=str(maximum))
+                                            f"/ at most the number of habits", found=str(maximum),
+               hint="baisse max ou ajoute des habitudes / lower max or add habits")
     for index, segment in enumerate(scenario.profiling.segments):
         for app in segment.apps:
             refer(f"profiling.segments[{index}].apps.{app}", app, apps, "appli / app")
@@ -195,8 +225,17 @@ def _check_references(scenario: Scenario, report: Report) -> None:
         refer(f"canteen.schools[{index}].place", school.place, schools, "école (lieu de type school) / school place")
 
 
+#: The study period must lie within what the engine's timestamps hold (pandas: 1677–2262), with room to spare.
+_FIRST_DAY, _LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)
+
+
 def _check_calendar(scenario: Scenario, report: Report) -> None:
     period = scenario.meta.period
+    if not _FIRST_DAY <= period.start <= _LAST_DAY - timedelta(days=period.days):
+        report("meta.period.start", f"une date entre {_FIRST_DAY} et {_LAST_DAY} / a date between {_FIRST_DAY} "
+                                    f"and {_LAST_DAY}", found=str(period.start),
+               hint="par exemple 2026-03-16 (année, mois, jour) / e.g. 2026-03-16 (year, month, day)")
+        return
     dates = set(period.dates)
     listed = [("meta.period.public_holidays", period.public_holidays),
               ("meta.period.school_holidays", period.school_holidays),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -22,6 +23,8 @@ __all__ = ["Converter"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
 _MISSING = object()
+_COPY_THE_BLOCK = ("recopie ce bloc depuis le scénario nantes et adapte-le / copy this block from the nantes "
+                   "scenario and adapt it")
 
 
 class Converter:
@@ -37,13 +40,13 @@ class Converter:
         self.problems.append(Problem(self.source, self.line_of(path), path, expected, hint, found))
 
     def line_of(self, path: str) -> int | None:
-        """The line of `path`, or of its closest parent that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
+        """The line of `path`, or of its closest parent that has one (the document's first key, at worst)."""
+        while path not in self.lines:
+            if not path:
+                return None
             parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
             path = "" if parent == path else parent
-        return None
+        return self.lines[path]
 
     def convert(self, value: Any, hint: Any, path: str) -> Any:
         """Return `value` as type `hint`, or `_MISSING` after recording a problem."""
@@ -65,10 +68,13 @@ class Converter:
         if not isinstance(value, dict):
             self.problem(path, f"un bloc de clés « nom: valeur » / a block of `key: value` lines "
                                f"({', '.join(f.name for f in dataclasses.fields(cls))})",
-                         found=_describe(value))
+                         found=_describe(value), hint=_COPY_THE_BLOCK)
             return _MISSING
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)
+        if not path and hasattr(value, "lc"):
+            # A key missing from the whole document is reported at the document's first key.
+            self.lines[""] = value.lc.line + 1
         self._remember_keys(value, path)
         for key in value:
             if isinstance(key, int) and not isinstance(key, bool):
@@ -106,7 +112,7 @@ class Converter:
     def _sequence(self, value: Any, item_hint: Any, path: str) -> Any:
         if not isinstance(value, list):
             self.problem(path, "une liste (lignes commençant par « - » ou [a, b]) / a list (lines starting "
-                               "with `-` or [a, b])", found=_describe(value))
+                               "with `-` or [a, b])", found=_describe(value), hint=_COPY_THE_BLOCK)
             return _MISSING
         items = []
         for index, item in enumerate(value):
@@ -119,7 +125,7 @@ class Converter:
     def _mapping(self, value: Any, key_hint: Any, value_hint: Any, path: str) -> Any:
         if not isinstance(value, dict):
             self.problem(path, "un bloc « clé: valeur » / a block of `key: value` lines",
-                         found=_describe(value))
+                         found=_describe(value), hint=_COPY_THE_BLOCK)
             return _MISSING
         self._remember_keys(value, path)
         result = {}
@@ -154,6 +160,11 @@ class Converter:
                                               f"/ write {value.strip().replace(',', '.')}")
                 return self._wrong(path, "un nombre / a number", value, "écris un nombre, sans guillemets "
                                                                         "/ write a number, without quotes")
+            if not math.isfinite(value):
+                # YAML reads .nan and .inf as numbers; no setting of a scenario means "not a number" or "infinite".
+                return self._wrong(path, "un nombre fini / a finite number", value,
+                                   "écris un nombre comme 12 ou 0.5 (.nan et .inf n'en sont pas) "
+                                   "/ write a number such as 12 or 0.5 (.nan and .inf are not)")
             if hint is int:
                 if value != int(value):
                     return self._wrong(path, "un nombre entier / a whole number", value,
@@ -197,7 +208,11 @@ class Converter:
         if not hasattr(mapping, "lc"):
             return
         for key in mapping:
-            self.lines[_join(path, str(key))] = mapping.lc.key(key)[0] + 1
+            try:
+                self.lines[_join(path, str(key))] = mapping.lc.key(key)[0] + 1
+            except (KeyError, TypeError):
+                # Keys merged in with `<<:` and items of an `!!omap` have no line of their own: the block's is used.
+                continue
 
 
 def _join(path: str, name: str) -> str:

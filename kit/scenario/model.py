@@ -78,10 +78,10 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 class Bounds:
     """The city's bounding box: every place must lie inside it."""
 
-    south: float
-    north: float
-    west: float
-    east: float
+    south: float = bounded(-90, 90)
+    north: float = bounded(-90, 90)
+    west: float = bounded(-180, 180)
+    east: float = bounded(-180, 180)
 
     def contains(self, lat: float, lon: float) -> bool:
         return self.south <= lat <= self.north and self.west <= lon <= self.east
@@ -132,7 +132,7 @@ class Place:
     #: How far around the point people spread (homes in a neighbourhood, a park's size).
     radius_m: float = bounded(0, 10_000, default=150.0)
     #: Relative share of homes (neighbourhoods) or of visits (other kinds).
-    weight: float = bounded(0, default=1.0)
+    weight: float = bounded(0, 1_000_000, default=1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +332,7 @@ class Menu:
     label: Text
     #: Change in attendance rate when this menu is served (e.g. -0.03 = 3 points fewer).
     effect: float
-    weight: float = bounded(0, default=1.0)
+    weight: float = bounded(0, 1_000_000, default=1.0)
 
 
 @dataclass(frozen=True, slots=True)

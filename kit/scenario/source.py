@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from kit.errors import KitError, Problem
 
@@ -59,6 +60,23 @@ def parse_yaml(raw: bytes, path: Path) -> Any:
                                found=_first_line(error.problem),
                                hint="supprime ou renomme la clé en double / remove or rename the duplicate key"
                                )) from None
+    except ReaderError as error:
+        # A control character (often pasted from a word processor or a web page): YAML refuses it, unmarked.
+        line = text.count("\n", 0, error.position) + 1
+        raise KitError(Problem(path, line, "", "du texte sans caractère de contrôle / text without control "
+                                               "characters",
+                               found=f"le caractère invisible U+{error.character:04X} / invisible character "
+                                     f"U+{error.character:04X}",
+                               hint="efface ce caractère (souvent collé depuis un autre logiciel) et retape le texte "
+                                    "autour / delete it (often pasted from another program) and retype the text "
+                                    "around it")) from None
+    except (ValueError, TypeError) as error:
+        # An explicit tag (`!!int "abc"`, `!!float x`) ruamel cannot build: it says what, but not where.
+        line = next((number for number, text_line in enumerate(text.splitlines(), 1) if "!!" in text_line), None)
+        raise KitError(Problem(path, line, "", "des valeurs sans étiquette « !! » / values without `!!` tags",
+                               found=_first_line(str(error) or type(error).__name__),
+                               hint="enlève l'étiquette (!!int, !!str…) : le kit devine le type tout seul "
+                                    "/ remove the tag (!!int, !!str…): the kit infers the type")) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise KitError(Problem(path, mark.line + 1 if mark else None, "",
