@@ -1,7 +1,8 @@
 """An ethical label for apps, A to E, like the energy label on a fridge: five criteria a teen can check, each
 worth 0, 1 or 2 points, computed from what the scenario says about each app (trackers, their countries,
-the consent banner, permissions, minimum age). The teens may disagree with a score and change it: the rubric
-is a starting point for a debate, not a verdict, so the label is computed from whatever points they keep.
+the consent banner, permissions, minimum age, and whether data stays where the teens' data-protection law
+applies: the scenario's `meta.protected_countries`). The teens may disagree with a score and change it: the
+rubric is a starting point for a debate, not a verdict, so the label is computed from whatever points they keep.
 
 No widget here: the workshop page (`kit.widgets.app_label`) shows and adjusts these points.
 """
@@ -10,19 +11,11 @@ from __future__ import annotations
 
 from kit.scenario.model import App, Scenario
 
-__all__ = ["CRITERIA", "EUROPE", "MAX_POINTS", "app_points", "label", "rated_apps"]
+__all__ = ["CRITERIA", "MAX_POINTS", "app_points", "label", "rated_apps", "sent_outside"]
 
 #: The criteria, in the order the page shows them.
 CRITERIA = ("trackers", "banner", "location", "age", "europe")
 MAX_POINTS = 2 * len(CRITERIA)
-#: Countries where the GDPR applies (European Union and European Economic Area), as the scenario writes them
-#: (French names, see `trackers:` in scenario.yaml). Source: eur-lex.europa.eu, list of EU and EEA members.
-EUROPE = frozenset({
-    "Allemagne", "Autriche", "Belgique", "Bulgarie", "Chypre", "Croatie", "Danemark", "Espagne", "Estonie",
-    "Finlande", "France", "Grèce", "Hongrie", "Irlande", "Islande", "Italie", "Lettonie", "Liechtenstein",
-    "Lituanie", "Luxembourg", "Malte", "Norvège", "Pays-Bas", "Pologne", "Portugal", "République tchèque",
-    "Roumanie", "Slovaquie", "Slovénie", "Suède",
-})
 #: Lowest points for each letter, best first: 9–10 is A, 7–8 B, 5–6 C, 3–4 D, 0–2 E.
 _LETTERS = (("A", 9), ("B", 7), ("C", 5), ("D", 3), ("E", 0))
 
@@ -32,11 +25,17 @@ def rated_apps(scenario: Scenario) -> list[App]:
     return [app for app in scenario.apps if app.usage == "phone"]
 
 
+def sent_outside(app: App, scenario: Scenario) -> int:
+    """How many of the app's trackers send data to a country the teens' data-protection law does not cover."""
+    return sum(tracker.country not in scenario.meta.protected_countries
+               for tracker in scenario.trackers if tracker.id in app.trackers)
+
+
 def app_points(app: App, scenario: Scenario) -> dict[str, int]:
     """The points (0, 1 or 2) the rubric gives `app` on each criterion."""
     trackers = [tracker for tracker in scenario.trackers if tracker.id in app.trackers]
     banners = {banner.id: banner for banner in scenario.consent.banners}
-    outside = sum(tracker.country not in EUROPE for tracker in trackers)
+    outside = sent_outside(app, scenario)
     # Exodus Privacy's scale: 0 trackers, 1 to 4, 5 or more.
     tracker_points = 2 if not trackers else 1 if len(trackers) < 5 else 0
     if not app.banner:  # asking nothing is fair only when nothing is sent

@@ -120,6 +120,9 @@ class Meta:
     seed: int
     city: City
     period: Period
+    #: Countries whose data-protection law covers the teens (the EU and EEA for the GDPR in Nantes): the app
+    #: label counts the trackers that send data anywhere else. Names as `trackers:` writes countries.
+    protected_countries: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

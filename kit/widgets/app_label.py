@@ -11,11 +11,11 @@ import ipywidgets as widgets
 
 from kit.analysis.app_label import (
     CRITERIA,
-    EUROPE,
     MAX_POINTS,
     app_points,
     label,
     rated_apps,
+    sent_outside,
 )
 from kit.i18n import text
 from kit.scenario.model import Scenario
@@ -74,9 +74,8 @@ class AppLabels(widgets.VBox):
             control.value = points[criterion]
         self._loading = False
         app = self._apps[self.app.value]
-        countries = [tracker.country for tracker in self._scenario.trackers if tracker.id in app.trackers]
-        self.facts.value = "<p>" + text("charte.app_facts", language, trackers=len(countries),
-                                        outside=sum(country not in EUROPE for country in countries)) + "</p>"
+        self.facts.value = "<p>" + text("charte.app_facts", language, trackers=len(app.trackers),
+                                        outside=sent_outside(app, self._scenario)) + "</p>"
         self._show()
 
     def _adjust(self, criterion: str, value: int) -> None:

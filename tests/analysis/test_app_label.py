@@ -47,3 +47,22 @@ def test_letters_from_points(total: int, letter: str) -> None:
 def test_the_scenario_gives_every_letter_a_teen_can_compare(nantes) -> None:
     letters = {label(app_points(app, nantes)) for app in rated_apps(nantes)}
     assert letters == {"A", "B", "C", "D", "E"}
+
+
+def test_the_countries_that_protect_the_teens_come_from_the_scenario() -> None:
+    """A Canadian tracker keeps a Montréal teen's data under their law; for a Nantes teen it sends it away."""
+    import dataclasses
+
+    from kit.analysis.app_label import sent_outside
+    from kit.scenario import load_scenario
+
+    montreal, nantes = load_scenario("montreal"), load_scenario("nantes")
+    canadian = {tracker.id for tracker in montreal.trackers if tracker.country == "Canada"}
+    app = next(app for app in montreal.apps if canadian & set(app.trackers))
+    seen_from_france = dataclasses.replace(montreal, meta=dataclasses.replace(
+        montreal.meta, protected_countries=nantes.meta.protected_countries))
+    countries = [tracker.country for tracker in montreal.trackers if tracker.id in app.trackers]
+    assert sent_outside(app, montreal) == sum(country != "Canada" for country in countries)
+    assert sent_outside(app, seen_from_france) == sum(country not in nantes.meta.protected_countries
+                                                      for country in countries)
+    assert sent_outside(app, seen_from_france) != sent_outside(app, montreal)

@@ -15,7 +15,7 @@ from itertools import groupby
 
 import pandas as pd
 
-from kit.analysis.app_label import CRITERIA, EUROPE, MAX_POINTS, app_points, label, rated_apps
+from kit.analysis.app_label import CRITERIA, MAX_POINTS, app_points, label, rated_apps, sent_outside
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.widgets.charter_workshop import PRINCIPLES
@@ -85,7 +85,7 @@ def _apps(data: CardData, language: str) -> list[_App]:
             name=str(facts["name"]),
             trackers=[_Tracker(company=str(row["company"]), country=str(row["country"]), ads=row["category"] == "ads")
                       for row in used],
-            outside_europe=sum(row["country"] not in EUROPE for row in used),
+            outside_europe=sent_outside(app, scenario),
             banner=banners.get(facts["banner"], ""),
             location=("background" if "background_location" in permissions else
                       "open" if "location" in permissions else "none"),
