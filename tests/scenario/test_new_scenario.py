@@ -9,8 +9,9 @@ import urllib.request
 from pathlib import Path
 
 import nbformat
+import pytest
 
-from kit.scenario import load_scenario
+from kit.scenario import load_scenario, resolve_scenario
 
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
@@ -50,18 +51,21 @@ def test_an_existing_folder_or_a_bad_name_is_refused_and_nothing_is_touched(tmp_
     assert sorted(path.name for path in tmp_path.iterdir()) == ["lyon"]
 
 
-def test_serve_scenario_reaches_the_kernels_of_the_room(tmp_path: Path, serve_folder) -> None:
-    """The workshops take the session's scenario when given none: Voilà's kernels must see it."""
+@pytest.mark.parametrize("city", ["lyon", "montreal"])
+def test_serve_scenario_reaches_the_kernels_of_the_room(city: str, tmp_path: Path, serve_folder) -> None:
+    """The workshops take the session's scenario when given none: Voilà's kernels must see it (an educator's
+    folder, or the bundled second city)."""
     assert _datatrail("new", "lyon", cwd=tmp_path).returncode == 0
+    scenario = tmp_path / "lyon" / "scenario.yaml" if city == "lyon" else resolve_scenario(city)
     root = tmp_path / "workshops"
     root.mkdir()
     code = ("from kit.scenario import default_scenario, load_scenario\n"
             "print('city:', load_scenario(default_scenario()).meta.id)")
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)], metadata=KERNEL),
                    root / "ville.ipynb")
-    with serve_folder(root, scenario=tmp_path / "lyon" / "scenario.yaml") as room:
+    with serve_folder(root, scenario=scenario) as room:
         body = urllib.request.urlopen(room.url.replace("accueil", "ville"), timeout=120).read().decode("utf-8")
-    assert "city: lyon" in body
+    assert f"city: {city}" in body
 
 
 def test_serve_refuses_a_broken_scenario_before_starting(tmp_path: Path) -> None:
