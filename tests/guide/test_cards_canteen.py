@@ -4,10 +4,9 @@ with the screen's canteen weeks and forecast."""
 from __future__ import annotations
 
 import re
-from html import unescape
-from html.parser import HTMLParser
 
 import pytest
+from sheet_text import blocks, words
 
 from kit.analysis.canteen_forecast import canteen_history, fit_forecast, last_week_forecast, split_weeks
 from kit.guide.cards import CardData
@@ -15,40 +14,6 @@ from kit.guide.cards.canteen import DAYS, PAPER_FEATURES, sheets
 from kit.i18n import LANGUAGES, text
 from kit.widgets.meal_guess import school_options
 from kit.widgets.tempting_data import CARDS
-
-
-class _Blocks(HTMLParser):
-    """The text of every element whose class list holds `wanted` (nested tags counted, so a card is whole)."""
-
-    def __init__(self, wanted: str) -> None:
-        super().__init__()
-        self.wanted, self.found, self._depth = wanted, [], 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._depth:
-            self._depth += 1
-        elif self.wanted in (dict(attrs).get("class") or "").split():
-            self._depth = 1
-            self.found.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._depth:
-            self._depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._depth:
-            self.found[-1] += data
-
-
-def _blocks(html: str, wanted: str) -> list[str]:
-    parser = _Blocks(wanted)
-    parser.feed(html)
-    return [" ".join(block.split()) for block in parser.found]
-
-
-def _words(html: str) -> str:
-    """What a reader sees: no style block, no tags."""
-    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S)))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +29,7 @@ def _school_days(later, place: str):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_one_guess_card_per_school_with_the_screens_day_and_last_weeks_count(card_data, weeks, language) -> None:
     learned, later, _ = weeks
-    guess_cards = [card for card in _blocks(sheets(card_data, language).cards, "card")
+    guess_cards = [card for card in blocks(sheets(card_data, language).cards, "card")
                    if card.startswith(text("cantine.step1.title", language))]
     schools = school_options(card_data.scenario)
     assert len(guess_cards) == len(schools) == 4
@@ -78,7 +43,7 @@ def test_one_guess_card_per_school_with_the_screens_day_and_last_weeks_count(car
 
 def test_the_build_sheet_shows_the_models_effects_in_meals_for_each_school(card_data, weeks) -> None:
     _, later, model = weeks
-    build = [sheet for sheet in _blocks(sheets(card_data, "fr").cards, "half")
+    build = [sheet for sheet in blocks(sheets(card_data, "fr").cards, "half")
              if sheet.startswith(text("cantine.step2.title"))]
     assert len(build) == 4
     for sheet, (_, place) in zip(build, school_options(card_data.scenario), strict=True):
@@ -91,7 +56,7 @@ def test_the_build_sheet_shows_the_models_effects_in_meals_for_each_school(card_
 
 def test_the_compare_sheet_gives_last_weeks_count_and_hides_the_meals_served(card_data, weeks) -> None:
     learned, later, _ = weeks
-    compare = [sheet for sheet in _blocks(sheets(card_data, "fr").cards, "half")
+    compare = [sheet for sheet in blocks(sheets(card_data, "fr").cards, "half")
                if sheet.startswith(text("cantine.step3.title"))]
     assert len(compare) == 4
     assert "0,35 kg" in compare[0]
@@ -106,7 +71,7 @@ def test_the_compare_sheet_gives_last_weeks_count_and_hides_the_meals_served(car
 
 def test_the_answer_key_has_the_meals_served_the_forecast_and_the_kilos(card_data, weeks) -> None:
     learned, later, model = weeks
-    answers = _words(sheets(card_data, "fr").answers)
+    answers = words(sheets(card_data, "fr").answers)
     kg_per_meal = card_data.scenario.canteen.kg_per_meal
     schools = school_options(card_data.scenario)
     starts = [answers.index(name) for name, _ in schools] + [len(answers)]
@@ -123,24 +88,11 @@ def test_the_answer_key_has_the_meals_served_the_forecast_and_the_kilos(card_dat
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_nine_ethics_cards_are_the_screens_cards(card_data, language) -> None:
-    ethics = [card for card in _blocks(sheets(card_data, language).cards, "card")
+    ethics = [card for card in blocks(sheets(card_data, language).cards, "card")
               if card.startswith(text("cantine.step4.title", language))]
     assert len(ethics) == len(CARDS) == 9
     for card, (name, _) in zip(ethics, CARDS, strict=True):
         assert text(f"cantine.card.{name}", language) in card
-    answers = _words(sheets(card_data, language).answers)
+    answers = words(sheets(card_data, language).answers)
     assert all(" ".join(text(f"cantine.card.{name}.why", language).split()) in " ".join(answers.split())
                for name, _ in CARDS)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_both_sheets_render_every_word_with_no_placeholder_left(card_data, language) -> None:
-    made = sheets(card_data, language)
-    for html in (made.cards, made.answers):
-        words = _words(html)
-        assert "{" not in words and "}" not in words
-    assert text("cards.cut", language) in _words(made.cards)
-
-
-def test_the_same_data_makes_the_same_cards(card_data) -> None:
-    assert sheets(card_data, "fr") == sheets(card_data, "fr")

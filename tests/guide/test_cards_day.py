@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from sheet_text import words
 
 from kit.analysis.home import infer_places, nearest_place
 from kit.guide.cards import CardData, Sheets
@@ -20,20 +21,8 @@ def made(card_data: CardData) -> dict[str, Sheets]:
     return {language: sheets(card_data, language) for language in LANGUAGES}
 
 
-def _text(html: str) -> str:
-    """What a reader sees: no markup, no style block."""
-    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S)))
-
-
 def _persona_cards(html: str) -> list[str]:
     return html.split('<div class="card persona">')[1:]
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_both_languages_render_without_placeholders(made: dict[str, Sheets], language: str) -> None:
-    for body in (made[language].cards, made[language].answers):
-        assert "{" not in _text(body) and "}" not in _text(body)
-        assert "cards.day." not in body
 
 
 def test_a_sheet_per_pair_of_sixteen_teens_and_a_tracker_card_per_company(card_data: CardData,
@@ -66,14 +55,14 @@ def test_each_sheet_shows_the_tables_day_of_its_persona(card_data: CardData, mad
 
 def test_the_answer_key_gives_the_home_and_school_the_screen_infers(card_data: CardData,
                                                                     made: dict[str, Sheets]) -> None:
-    answers = _text(made["fr"].answers)
+    answers = words(made["fr"].answers)
     scenario = card_data.scenario
     for _, persona in pick_personas(card_data).iterrows():
         trail = persona_trail(card_data.tables, persona["person_id"])
         inferred = infer_places(trail["location_pings"]).set_index("kind")
         home = inferred.loc["home"]
         row = answers[answers.index(persona["pseudonym"]):]
-        row = row[:row.index("\n", row.index("par jour"))]
+        row = row[:row.index("par jour") + len("par jour")]  # the persona's row ends with the chattiest app
         assert scenario.place(persona["home_place_id"]).name in row
         assert scenario.place(persona["school_place_id"]).name in row
         if home["pings"]:
@@ -83,10 +72,6 @@ def test_the_answer_key_gives_the_home_and_school_the_screen_infers(card_data: C
 
 
 def test_the_map_places_every_place_of_the_scenario(card_data: CardData, made: dict[str, Sheets]) -> None:
-    cards = _text(made["en"].cards)
+    cards = words(made["en"].cards)
     for place in card_data.scenario.places:
         assert place.name in cards
-
-
-def test_same_data_same_sheets(card_data: CardData, made: dict[str, Sheets]) -> None:
-    assert sheets(card_data, "fr") == made["fr"]
