@@ -180,8 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     generate = _command(commands, "generate", _generate)
-    generate.add_argument("--scenario", default="nantes",
-                          help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    _scenario_option(generate)
     generate.add_argument("--seed", type=_count(0), help="graine / seed (défaut : celle du scénario)")
     generate.add_argument("--teens", type=_count(1), help="nombre d'ados / number of teens")
     generate.add_argument("--crowd", type=_count(1), help="habitant·es de la foule / crowd residents")
@@ -219,33 +218,45 @@ def _parser() -> argparse.ArgumentParser:
     build = _command(commands, "build", _build)
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DOSSIER",
                        help="dossier du site / site folder (défaut : site)")
-    build.add_argument("--scenario", default="nantes",
-                       help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    _scenario_option(build)
     build.add_argument("--pyodide", metavar="CHEMIN|URL",
                        help="distribution complète de Pyodide (dossier, archive ou adresse), pour numpy et pandas / "
                             "Pyodide's full distribution (folder, archive or address), for numpy and pandas")
-    build.add_argument("--lang", choices=["fr", "en"], default="fr",
-                       help="langue de la page d'accueil / landing page language (défaut / default: fr)")
+    _language_option(build, "langue de la page d'accueil / landing page language")
 
     guide = _command(commands, "guide", _guide)
-    guide.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue / language (défaut / default: fr)")
+    _language_option(guide)
     guide.add_argument("--out", type=Path, metavar="DOSSIER",
                        help="dossier de sortie / output folder (défaut : guide-animation, facilitator-guide)")
     guide.add_argument("--check", action="store_true",
                        help="seulement vérifier le guide, sans rien écrire / only check the guide, write nothing")
 
     cards = _command(commands, "cards", _cards)
-    cards.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue / language (défaut / default: fr)")
+    _language_option(cards)
     cards.add_argument("--out", type=Path, metavar="DOSSIER",
                        help="dossier de sortie / output folder (défaut : cartes, cards)")
-    cards.add_argument("--scenario", default="nantes",
-                       help="nom ou chemin du scénario / scenario name or path (défaut / default: nantes)")
+    _scenario_option(cards)
     cards.add_argument("--workshop", action="append", choices=_workshops(), metavar="ATELIER",
                        help="seulement cet atelier (répétable) / only this workshop (repeatable): "
                             + ", ".join(_workshops()))
 
     _command(commands, "list", _list)
     return parser
+
+
+def _scenario_option(command: argparse.ArgumentParser) -> None:
+    from kit.scenario import DEFAULT_SCENARIO
+
+    command.add_argument("--scenario", default=DEFAULT_SCENARIO,
+                         help=f"nom ou chemin du scénario / scenario name or path "
+                              f"(défaut / default: {DEFAULT_SCENARIO})")
+
+
+def _language_option(command: argparse.ArgumentParser, what: str = "langue / language") -> None:
+    from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    command.add_argument("--lang", choices=list(LANGUAGES), default=DEFAULT_LANGUAGE,
+                         help=f"{what} (défaut / default: {DEFAULT_LANGUAGE})")
 
 
 def _workshops() -> list[str]:
