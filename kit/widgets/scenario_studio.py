@@ -46,6 +46,7 @@ class ScenarioStudio(widgets.VBox):
         self.language = page_language_switch()
         self.valid: Scenario | None = None
         self.problems: list[str] = []
+        self._written = ""  # the file as last checked: what the download link offers
         self.status = widgets.HTML()
         self.map = widgets.VBox()
         # The map is drawn on request, never while the page renders (see kit.widgets.plain_figure).
@@ -181,7 +182,7 @@ class ScenarioStudio(widgets.VBox):
 
     def check(self) -> None:
         """Validate the file as it would be saved; keep the problems (with their lines) or the valid model."""
-        written = self.yaml_text()
+        written = self._written = self.yaml_text()
         try:
             self.valid = scenario_from_document(parse_yaml(written.encode("utf-8"), self.path), self.path)
             self.problems = []
@@ -201,7 +202,7 @@ class ScenarioStudio(widgets.VBox):
             self.download.value = ""
         else:
             self.status.value = f"<p role='status'>✓ {html.escape(text('studio.valid', language))}</p>"
-            encoded = base64.b64encode(self.yaml_text().encode("utf-8")).decode("ascii")
+            encoded = base64.b64encode(self._written.encode("utf-8")).decode("ascii")  # as checked, not dumped again
             self.download.value = (f"<a download='{self.path.parent.name}.yaml' "
                                    f"href='data:text/yaml;charset=utf-8;base64,{encoded}'>"
                                    f"{html.escape(text('studio.download', language))}</a>")
