@@ -6,14 +6,16 @@ into the wheel as `kit/_scenarios/` so that an installed kit still has its defau
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import OrderedDict
 from pathlib import Path
 
 from kit.errors import KitError, Problem
 from kit.scenario.checks import check_scenario
 from kit.scenario.convert import Converter
 from kit.scenario.model import Scenario
-from kit.scenario.source import read_yaml
+from kit.scenario.source import parse_yaml, read_source
 from kit.scenario.texts import check_texts
 
 __all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "default_scenario", "load_scenario",
@@ -23,6 +25,9 @@ DEFAULT_SCENARIO = "nantes"
 #: Names the scenario a session's workshops use when none is given (a static site built for another city).
 SCENARIO_VARIABLE = "DATATRAIL_SCENARIO"
 SCENARIO_FILE = "scenario.yaml"
+#: Validated scenarios kept by `load_scenario`: a session uses one or two, an educator editing a file a few more.
+_LOADED_AT_MOST = 8
+_loaded: OrderedDict[tuple[str, str], Scenario] = OrderedDict()
 
 
 def scenarios_root() -> Path:
@@ -59,9 +64,25 @@ def resolve_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Path:
 
 
 def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
-    """Read and validate a scenario; raise `KitError` listing every problem with its line."""
+    """Read and validate a scenario; raise `KitError` listing every problem with its line.
+
+    Validated once per content: every workshop page and every « C'est parti ! » needs the scenario, and
+    parsing it with line numbers takes a tenth of a second (a room's kernels, forked from one process
+    that loaded it, then share that one object). A scenario is kept under its file's resolved path and
+    the sha256 of its bytes, so an edited file is read and validated again; a file that fails is not
+    kept, and fails again with the same message. The model is frozen: sharing one object is safe.
+    """
     path = resolve_scenario(name_or_path)
-    return scenario_from_document(read_yaml(path), path)
+    raw = read_source(path)
+    key = (str(path.resolve()), hashlib.sha256(raw).hexdigest())
+    scenario = _loaded.get(key)
+    if scenario is None:
+        scenario = _loaded[key] = scenario_from_document(parse_yaml(raw, path), path)
+        while len(_loaded) > _LOADED_AT_MOST:
+            _loaded.popitem(last=False)
+    else:
+        _loaded.move_to_end(key)
+    return scenario
 
 
 def scenario_from_document(document: object, path: Path) -> Scenario:

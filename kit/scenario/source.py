@@ -16,13 +16,18 @@ from ruamel.yaml.reader import ReaderError
 
 from kit.errors import KitError, Problem
 
-__all__ = ["parse_yaml", "read_yaml"]
+__all__ = ["parse_yaml", "read_source", "read_yaml"]
 
 
 def read_yaml(path: Path) -> Any:
     """Parse `path` as YAML, turning every way a hand-edited file can break into a located `KitError`."""
+    return parse_yaml(read_source(path), path)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a scenario file, or a `KitError` saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise KitError(Problem(path, None, "", "un fichier scenario.yaml / a scenario.yaml file",
                                "vérifie le chemin, ou `datatrail list` / check the path")) from None
@@ -32,7 +37,6 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise KitError(Problem(path, None, "", "un fichier lisible / a readable file", found=str(error.strerror),
                                hint="vérifie les droits du fichier / check the file's permissions")) from None
-    return parse_yaml(raw, path)
 
 
 def parse_yaml(raw: bytes, path: Path) -> Any:
