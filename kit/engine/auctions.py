@@ -42,15 +42,17 @@ def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFra
                    .apply(lambda ids: "|".join(sorted(ids))))
     # A plain lookup: when nobody is in any segment, a pandas map would give floats (NaN), not text.
     known_segments = segments_of.to_dict()
-    segments = np.where(known, [known_segments.get(person, "") for person in ads["person_id"]], "")
+    # Looked up once per teen and per list of segments, not per ad: tens of thousands of ads, a few dozen values.
+    person, persons = pd.factorize(ads["person_id"])
+    profile_of = np.array([known_segments.get(name, "") for name in persons], dtype=object)
+    segment, segment_lists = pd.factorize(np.where(known, profile_of[person], ""))
 
     bids = np.empty((len(ads), len(auctions.bidders)))
     for column, bidder in enumerate(auctions.bidders):
-        prices = {segment_ids: max([bidder.segment_cpm_eur.get(segment, bidder.base_cpm_eur)
-                                    for segment in segment_ids.split("|") if segment] or [bidder.base_cpm_eur])
-                  for segment_ids in set(segments)}
-        list_price = np.array([prices[segment_ids] for segment_ids in segments])
-        bids[:, column] = list_price * rng.lognormal(0.0, _BID_NOISE, len(ads))
+        prices = np.array([max([bidder.segment_cpm_eur.get(segment_id, bidder.base_cpm_eur)
+                                for segment_id in segment_ids.split("|") if segment_id] or [bidder.base_cpm_eur])
+                           for segment_ids in segment_lists])
+        bids[:, column] = prices[segment] * rng.lognormal(0.0, _BID_NOISE, len(ads))
     ranked = np.sort(bids, axis=1)
     top = ranked[:, -1]
     # With a single bidder, the floor price is the second price.
@@ -61,7 +63,7 @@ def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFra
     table = pd.DataFrame({
         "person_id": ads["person_id"],
         "timestamp": ads["timestamp"],
-        "segments": segments,
+        "segments": segment_lists[segment],
         "winning_bid_eur": (top / 1000).round(6),
         "app": ads["app"],
         "winner": np.array([bidder.id for bidder in auctions.bidders], dtype=object)[bids.argmax(axis=1)],
