@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
-from kit.widgets.plain_figure import MIME_TYPE, as_widget, bundle
+from kit.widgets.plain_figure import MIME_TYPE, TEMPLATE, as_widget, bundle
 
 WALK_THROUGH_WORKSHOP_1 = """
 import sys
@@ -36,6 +36,15 @@ def test_a_figure_becomes_plain_json_with_a_text_line() -> None:
     assert shown["text/plain"] == "Ma journée"
     assert shown[MIME_TYPE]["data"][0]["type"] == "scatter"
     assert json.loads(json.dumps(shown)) == shown  # numpy made plain (plotly.js decodes its base64 arrays)
+
+
+def test_a_figure_carries_the_kits_small_template_not_plotlys() -> None:
+    figure = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout={"title": {"text": "Ma journée"}})
+    sent = bundle(figure)[MIME_TYPE]
+    assert sent["layout"]["template"] == TEMPLATE and sent["layout"]["title"] == {"text": "Ma journée"}
+    assert len(json.dumps(sent)) < 1_500  # plotly's own template alone is 7 kB
+    assert sent["layout"]["template"]["layout"]["xaxis"]["automargin"]  # long labels still fit on a phone
+    assert figure.layout.template.layout.colorway != tuple(TEMPLATE["layout"]["colorway"])  # left as it was
 
 
 def test_widgets_stay_as_they_are_and_figures_get_their_own_output() -> None:
