@@ -5,14 +5,16 @@ that over the whole crowd, next to de Montjoye et al. (2013); then the teen prot
 shares).
 
 The workshop is about the city, not the teen's trail (`asks_for_double = False`): steps draw at once and
-stay light. The crowd (`RESIDENTS` people, about 225,000 pings) is built the first time the teen presses a button, from the
-scenario's seed (so every phone sees the same city), and kept on the page with only the columns the
-measures need.
+stay light. The crowd (`RESIDENTS` people, about 225,000 pings) comes from the scenario's seed, so every
+phone sees the same city: it is built once per process (`shared_crowd`) the first time a teen presses a
+button, or beforehand by the room's template process (`kit.widgets.workshop.prepare`), with only the
+columns the measures need, and every page of the scenario plays with that one copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import pandas as pd
@@ -24,9 +26,9 @@ from kit.scenario.model import Scenario
 from kit.widgets.guess_who import GuessWho, antenna_table
 from kit.widgets.protect_panel import ProtectPanel
 from kit.widgets.unicity_curve import UnicityCurve
-from kit.widgets.workshop import Trail, Workshop
+from kit.widgets.workshop import Trail, Workshop, shared_by_pages
 
-__all__ = ["RESIDENTS", "AnonymityWorkshop", "workshop_crowd"]
+__all__ = ["RESIDENTS", "AnonymityWorkshop", "SharedCrowd", "shared_crowd", "workshop_crowd"]
 
 #: Residents in the page's crowd: half the scenario's 2,000 keeps a teen's kernel near 150 MB, and the
 #: crowd still shows the published shape (2 points single out about half, 4 points over 95 %).
@@ -38,6 +40,25 @@ def workshop_crowd(scenario: Scenario) -> pd.DataFrame:
     return crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=RESIDENTS)
 
 
+class SharedCrowd(NamedTuple):
+    """The crowd as the pages play with it: `pings` (person_id and cell_id as categories, timestamp) and
+    `antennas` (see `antenna_table`)."""
+
+    pings: pd.DataFrame
+    antennas: pd.DataFrame
+
+
+@shared_by_pages
+def shared_crowd(scenario: Scenario) -> SharedCrowd:
+    """`workshop_crowd` in the form the pages use (the columns the measures need, names as categories: its
+    225,000 pings in 2.5 MB), read by every page of the scenario and changed by none."""
+    pings = workshop_crowd(scenario)
+    return SharedCrowd(pings=pd.DataFrame({"person_id": pings["person_id"].astype("category"),
+                                           "timestamp": pings["timestamp"],
+                                           "cell_id": pings["cell_id"].astype("category")}),
+                       antennas=antenna_table(pings, scenario))
+
+
 class AnonymityWorkshop(Workshop):
     """One object per page: `start()` then `step_guess()`, `step_curve()`, `step_protect()`."""
 
@@ -46,24 +67,15 @@ class AnonymityWorkshop(Workshop):
 
     def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
-        self._crowd: pd.DataFrame | None = None
-        self._antennas: pd.DataFrame | None = None
         self._parts: dict[str, widgets.Widget] = {}
 
     def crowd(self) -> pd.DataFrame:
-        """The crowd's pings (person_id, timestamp, cell_id), built on first use (about a second)."""
-        if self._crowd is None:
-            pings = workshop_crowd(self.scenario)
-            self._antennas = antenna_table(pings, self.scenario)
-            self._crowd = pd.DataFrame({"person_id": pings["person_id"].astype("category"),
-                                        "timestamp": pings["timestamp"],
-                                        "cell_id": pings["cell_id"].astype("category")})
-        return self._crowd
+        """The crowd's pings (person_id, timestamp, cell_id), asked for when a teen first presses a button."""
+        return shared_crowd(self.scenario).pings
 
     def antennas(self) -> pd.DataFrame:
         """The crowd's antennas: centre and nearest place (see `antenna_table`)."""
-        self.crowd()
-        return self._antennas
+        return shared_crowd(self.scenario).antennas
 
     def step_guess(self) -> widgets.VBox:
         return self.step("anonymat.step1", lambda trail, language: [self._part("guess", lambda: GuessWho(

@@ -4,8 +4,9 @@ and ends with their rights and a letter to ask an app for their data (see `kit.w
 what every workshop page shares).
 
 Every click redraws the page (`Workshop.redraw`), so later steps always follow the answers. What is
-costly is kept: the month replayed per trail (`Replays`), and the class's answers, computed once, on
-the first draw after the teen has a trail, never while the page renders.
+costly is kept: the month replayed per trail (`Replays`), and the class's answers (`class_answers`),
+computed once per process on the first draw after a teen has a trail (never while the page renders),
+or beforehand by the room's template process (`kit.widgets.workshop.prepare`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,22 @@ import pandas as pd
 
 from kit.engine.pipeline import class_trails
 from kit.i18n import text
+from kit.scenario.model import Scenario
 from kit.widgets.banner import BannerSeries
 from kit.widgets.banner_designer import BannerDesigner
 from kit.widgets.consent_receipt import Replays, describe_receipt, receipt_chart, receipt_details, requests_with_answers
 from kit.widgets.design_nudge import acceptance_chart, class_acceptance, describe_acceptance
 from kit.widgets.rights_letter import RightsLetter
-from kit.widgets.workshop import Trail, Workshop
+from kit.widgets.workshop import Trail, Workshop, shared_by_pages
 
-__all__ = ["ConsentWorkshop"]
+__all__ = ["ConsentWorkshop", "class_answers"]
+
+
+@shared_by_pages
+def class_answers(scenario: Scenario) -> pd.DataFrame:
+    """The class's answers to the cookie banners (its `consent_events`, about 0.2 s and 10 MB), read by
+    every page of the scenario and changed by none."""
+    return class_trails(scenario, tables=("consent_events",))["consent_events"]
 
 
 class ConsentWorkshop(Workshop):
@@ -36,7 +45,6 @@ class ConsentWorkshop(Workshop):
         self.banners: BannerSeries | None = None
         self._replays: Replays | None = None
         self._made_from: Trail | None = None
-        self._class_events: pd.DataFrame | None = None
 
     def step_banners(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
@@ -61,9 +69,7 @@ class ConsentWorkshop(Workshop):
 
     def step_nudge(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            if self._class_events is None:
-                self._class_events = class_trails(self.scenario, tables=("consent_events",))["consent_events"]
-            table = class_acceptance(self._class_events, self.scenario, language=language)
+            table = class_acceptance(class_answers(self.scenario), self.scenario, language=language)
             return [acceptance_chart(table, language=language),
                     widgets.HTML(f"<p>{describe_acceptance(table, self.scenario, language=language)}</p>"),
                     widgets.HTML(f"<h3>{text('consentement.designer.title', language)}</h3>"),

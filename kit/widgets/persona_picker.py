@@ -1,5 +1,7 @@
 """The persona picker: a teen types a made-up nickname, ticks habits, picks an age, and gets *their*
-synthetic trail. Nothing is stored: the nickname only seeds the generator (see `kit.trail`)."""
+synthetic trail. Nothing is stored: the nickname only seeds the generator (see `personal_trail`, what
+`kit.trail` gives a notebook). The trail is drawn from the page's own scenario object, so a click does
+not look the scenario up again."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import pandas as pd
 
-import kit
 from kit.i18n import text
 from kit.scenario.model import Scenario
 
@@ -21,8 +22,8 @@ class PersonaPicker(widgets.VBox):
     """Form + message; calls `on_trail(trail)` when the teen presses the button with a nickname."""
 
     def __init__(self, scenario: Scenario, *, language: widgets.ToggleButtons,
-                 on_trail: Callable[[Trail], None], scenario_name: str = "nantes") -> None:
-        self._scenario, self._scenario_name, self._on_trail = scenario, scenario_name, on_trail
+                 on_trail: Callable[[Trail], None]) -> None:
+        self._scenario, self._on_trail = scenario, on_trail
         self._language = language
         self.title = widgets.HTML()
         self.pseudonym = widgets.Text()
@@ -43,8 +44,10 @@ class PersonaPicker(widgets.VBox):
         if not pseudonym:
             self.message.value = f"<p role='alert'>{text('picker.missing_pseudonym', language)}</p>"
             return None
-        trail = kit.trail(pseudonym, habits=list(self.habits.value), age=self.age.value,
-                          scenario=self._scenario_name)
+        # Imported on the first click: a page about the city, with no double to make, never loads the engine.
+        from kit.engine.pipeline import personal_trail
+
+        trail = personal_trail(self._scenario, pseudonym=pseudonym, habits=self.habits.value, age=self.age.value)
         self.message.value = f"<p>{text('picker.ready', language, pseudonym=_escape(pseudonym))}</p>"
         self._on_trail(trail)
         return trail

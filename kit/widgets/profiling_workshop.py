@@ -4,7 +4,8 @@ profile and lowers the price of one's attention (see `kit.widgets.workshop` for 
 
 What costs time is kept, never computed while the page renders: the teen's places (`personal_stays`)
 and their auction and step-4 widgets per trail, so that a language switch keeps the teen's choices; the
-class's profiles once, on the first draw after the teen has a trail.
+class's profiles (`class_profiles`) once per process, on the first draw after a teen has a trail, or
+beforehand by the room's template process (`kit.widgets.workshop.prepare`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 
 from kit.engine.pipeline import class_trails
 from kit.i18n import text
+from kit.scenario.model import Scenario
 from kit.widgets.auction import AuctionReplay
 from kit.widgets.blur_panel import BlurPanel
 from kit.widgets.class_accuracy import (
@@ -27,11 +29,17 @@ from kit.widgets.class_accuracy import (
 )
 from kit.widgets.profile_card import describe_profile, profile_chart, segment_clues
 from kit.widgets.profile_replay import personal_stays
-from kit.widgets.workshop import Trail, Workshop
+from kit.widgets.workshop import Trail, Workshop, shared_by_pages
 
-__all__ = ["ProfilingWorkshop"]
+__all__ = ["ProfilingWorkshop", "class_profiles"]
 
 Kept = TypeVar("Kept")
+
+
+@shared_by_pages
+def class_profiles(scenario: Scenario) -> pd.DataFrame:
+    """The class's advertising profiles (about 0.2 s), read by every page of the scenario and changed by none."""
+    return class_trails(scenario, tables=("profiles",))["profiles"]
 
 
 class ProfilingWorkshop(Workshop):
@@ -42,7 +50,6 @@ class ProfilingWorkshop(Workshop):
     def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         self._kept: dict[str, tuple[Trail, object]] = {}
-        self._class_profiles: pd.DataFrame | None = None
 
     def step_profile(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
@@ -59,7 +66,7 @@ class ProfilingWorkshop(Workshop):
 
     def step_accuracy(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            counts = confusion_counts(self.class_profiles())
+            counts = confusion_counts(class_profiles(self.scenario))
             return [widgets.HTML(accuracy_table(counts, self.scenario, language=language)),
                     widgets.HTML(f"<p>{describe_accuracy(counts, self.scenario, language=language)}</p>"),
                     widgets.HTML(wrong_guesses(trail["profiles"], self.scenario, language=language)),
@@ -76,12 +83,6 @@ class ProfilingWorkshop(Workshop):
                                         f"<p><strong>{text('profilage.principle', language)}</strong></p>")]
 
         return self.step("profilage.step4", draw)
-
-    def class_profiles(self) -> pd.DataFrame:
-        """The class's profiles (about 0.2 s), computed the first time a step needs them."""
-        if self._class_profiles is None:
-            self._class_profiles = class_trails(self.scenario, tables=("profiles",))["profiles"]
-        return self._class_profiles
 
     def _per_trail(self, name: str, trail: Trail, make: Callable[[], Kept]) -> Kept:
         """What `make` gives for this trail, made once per trail (a new double makes it again)."""

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pandas as pd
 import pytest
 
 from kit.analysis.unicity import matching_people
-from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop
+from kit.widgets import anonymity_workshop
+from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop, shared_crowd
 from kit.widgets.unicity_curve import PUBLISHED
 
 STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3")
@@ -28,11 +30,13 @@ def _part(page: AnonymityWorkshop, step: str):
     return page.shown[step][0]
 
 
-def test_the_page_draws_at_once_without_building_the_crowd() -> None:
+def test_the_page_draws_at_once_without_building_the_crowd(monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(anonymity_workshop, "shared_crowd", asked.append)
     fresh = AnonymityWorkshop()
     fresh.start()
     fresh.step_guess(), fresh.step_curve(), fresh.step_protect()
-    assert fresh.picker is None and fresh._crowd is None
+    assert fresh.picker is None and asked == []
     assert _part(fresh, "anonymat.step1").start.description == "Lancer le jeu"
     assert _part(fresh, "anonymat.step2").figure is None
     assert _part(fresh, "anonymat.step3").answers is None
@@ -121,3 +125,12 @@ def test_english_redraws_and_keeps_the_teens_choices(page: AnonymityWorkshop, sh
         assert curve.figure.layout.title.text == "Share of people found for sure"
     finally:
         page.language.value = "fr"
+
+
+def test_every_page_plays_with_one_crowd_and_leaves_it_as_built(page: AnonymityWorkshop) -> None:
+    """Run last: after the games, curves and protections above, the crowd the pages share is unchanged."""
+    other = AnonymityWorkshop()
+    assert other.crowd() is page.crowd() and other.antennas() is page.antennas()
+    rebuilt = shared_crowd.__wrapped__(page.scenario)
+    pd.testing.assert_frame_equal(page.crowd(), rebuilt.pings)
+    pd.testing.assert_frame_equal(page.antennas(), rebuilt.antennas)

@@ -10,9 +10,10 @@ import ipywidgets as widgets
 import pytest
 
 from kit.scenario.model import Scenario
+from kit.widgets import consent_workshop
 from kit.widgets.banner import ALL, NONE, BannerCard
 from kit.widgets.banner_designer import BannerDesigner
-from kit.widgets.consent_workshop import ConsentWorkshop
+from kit.widgets.consent_workshop import ConsentWorkshop, class_answers
 from kit.widgets.rights_letter import RightsLetter
 
 STEPS = ("consentement.step1", "consentement.step2", "consentement.step3", "consentement.step4")
@@ -116,11 +117,12 @@ def test_answering_every_banner_ends_the_series(page: ConsentWorkshop) -> None:
     assert page.banners.answers == {} and "Bandeau 1 sur" in page.banners.children[0].value
 
 
-def test_the_class_is_computed_once_after_the_double(page: ConsentWorkshop, nantes: Scenario) -> None:
-    events = page._class_events
-    assert events is not None and len(events) > 0
+def test_the_class_is_computed_once_for_every_page(page: ConsentWorkshop, nantes: Scenario, monkeypatch) -> None:
+    events = class_answers(page.scenario)
+    assert len(events) > 0
+    monkeypatch.setattr(consent_workshop, "class_trails", lambda *args, **kwargs: pytest.fail("computed again"))
     page.language.value = "en"
-    assert page._class_events is events
+    assert class_answers(ConsentWorkshop().scenario) is events
     chart = page.shown["consentement.step3"][0]
     assert [label.replace("<br>", " ") for label in chart.data[1].y] == \
         [banner.label["en"] for banner in nantes.consent.banners]

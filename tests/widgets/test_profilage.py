@@ -66,19 +66,19 @@ def test_picking_another_ad_replays_another_auction(nantes: Scenario) -> None:
     assert f"{total:.2f} €".replace(".", ",") in replay.month.value
 
 
-def test_the_class_accuracy_table_adds_up_and_is_computed_only_for_a_double(monkeypatch) -> None:
+def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(monkeypatch) -> None:
     calls = []
-    real = profiling_workshop.class_trails
-    monkeypatch.setattr(profiling_workshop, "class_trails",
-                        lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    real = profiling_workshop.class_profiles
+    monkeypatch.setattr(profiling_workshop, "class_profiles", lambda scenario: calls.append(1) or real(scenario))
     page = ProfilingWorkshop()
     page.step_accuracy()
     assert calls == []
     page.picker.pseudonym.value = "lune42"
     page.picker.go.click()
     page.language.value = "en"
-    assert calls == [1]
-    class_profiles = page.class_profiles()
+    assert calls
+    class_profiles = real(page.scenario)
+    assert real(ProfilingWorkshop().scenario) is class_profiles  # computed once, for every page
     counts = confusion_counts(class_profiles)
     teens = class_profiles["person_id"].nunique()
     assert (counts[["yes_true", "yes_false", "no_true", "no_false"]].sum(axis=1) == teens).all()

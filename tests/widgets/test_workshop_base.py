@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+from pathlib import Path
 
-from kit.widgets.workshop import Workshop
+import ipywidgets as widgets
+import pytest
+
+from kit.scenario import SCENARIO_VARIABLE, Scenario, resolve_scenario
+from kit.widgets import anonymity_workshop, consent_workshop, profiling_workshop
+from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop
+from kit.widgets.consent_workshop import ConsentWorkshop
+from kit.widgets.profiling_workshop import ProfilingWorkshop
+from kit.widgets.workshop import Workshop, prepare, shared_by_pages
+
+NANTES = resolve_scenario("nantes").read_text(encoding="utf-8")
 
 
 class City(Workshop):
@@ -21,3 +31,38 @@ def test_a_workshop_about_the_city_draws_at_once_without_asking_for_a_double(sho
     assert "fr:None" in shown_text(page, "ma_journee.step1")
     page.language.value = "en"
     assert "en:None" in shown_text(page, "ma_journee.step1")
+
+
+def test_data_shared_by_pages_is_computed_once_per_scenario_content(tmp_path: Path) -> None:
+    computed = []
+
+    @shared_by_pages
+    def class_data(scenario: Scenario) -> object:
+        computed.append(scenario)
+        return object()
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text(NANTES, encoding="utf-8")
+    first = class_data(City(str(path)).scenario)
+    assert class_data(City(str(path)).scenario) is first and len(computed) == 1
+    path.write_text(NANTES + "\n# edited\n", encoding="utf-8")
+    assert class_data(City(str(path)).scenario) is not first and len(computed) == 2
+
+
+def test_prepare_computes_what_pages_share_before_any_teen_asks(tmp_path: Path, monkeypatch) -> None:
+    """What the room's template process calls before forking teens' kernels: afterwards, pages compute none of it."""
+    path = tmp_path / "scenario.yaml"
+    path.write_text(NANTES + "\n# the room's own copy\n", encoding="utf-8")
+    monkeypatch.setenv(SCENARIO_VARIABLE, str(path))
+    prepare()
+
+    def again(*args, **kwargs):
+        pytest.fail("a page computed again what prepare() computed")
+
+    for module, name in ((consent_workshop, "class_trails"), (profiling_workshop, "class_trails"),
+                         (anonymity_workshop, "workshop_crowd")):
+        monkeypatch.setattr(module, name, again)
+    page = AnonymityWorkshop()
+    assert page.crowd()["person_id"].nunique() == RESIDENTS and len(page.antennas()) > 0
+    assert len(consent_workshop.class_answers(ConsentWorkshop().scenario)) > 0
+    assert len(profiling_workshop.class_profiles(ProfilingWorkshop().scenario)) > 0
