@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import struct
 import time
 import uuid
 from collections.abc import Callable
@@ -29,6 +28,8 @@ from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
 __all__ = ["Phone", "Tap"]
 
+#: The kernel WebSocket protocol Voilà's page asks for (binary frames; the server passes them on unparsed).
+_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 #: Parallel downloads a phone's browser makes to one server (HTTP/1.1).
 _CONNECTIONS_PER_HOST = 6
 
@@ -69,13 +70,13 @@ class Phone:
         address = self.base.replace("http", "ws", 1)
         self.channel = await websockets.connect(
             f"{address}/api/kernels/{self.kernel}/channels?session_id={self.session}&token={self.code}",
-            max_size=None, open_timeout=600)
+            subprotocols=[_PROTOCOL], max_size=None, open_timeout=600)
         self._replies: dict[str, asyncio.Future] = {}
         self._listener = asyncio.ensure_future(self._listen())
-        await self._request("kernel_info_request", {}, channel="shell", until="kernel_info_reply")
+        await self._request("kernel_info_request", {}, channel="shell")
         control = uuid.uuid4().hex
-        states = await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                            metadata={"version": "1.0.0"})
+        states = await self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control",
+                                                "data": {}}, metadata={"version": "1.0.0"})
         self._waiting_for_states = asyncio.get_running_loop().create_future()
         await self._wait_idle(states)
         await self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
@@ -113,14 +114,14 @@ class Phone:
 
     async def _send(self, msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> str:
         msg_id = uuid.uuid4().hex
-        message = {"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "", "session": self.session,
-                              "date": "", "version": "5.3"},
-                   "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": channel, "buffers": []}
+        header = {"msg_id": msg_id, "msg_type": msg_type, "username": "", "session": self.session, "date": "",
+                  "version": "5.3"}
         self._replies[msg_id] = asyncio.get_running_loop().create_future()
-        await self.channel.send(json.dumps(message))
+        await self.channel.send(_encode(channel, [header, {}, metadata or {}, content]))
         return msg_id
 
-    async def _request(self, msg_type: str, content: dict, *, channel: str, until: str) -> None:
+    async def _request(self, msg_type: str, content: dict, *, channel: str) -> None:
+        """Sends and waits for the reply (or the kernel's idle after it)."""
         await asyncio.wait_for(self._replies[await self._send(msg_type, content, channel)], 600)
 
     async def _wait_idle(self, msg_id: str) -> None:
@@ -159,15 +160,25 @@ class Phone:
         self.screen.append(json.dumps(payload, ensure_ascii=False))
 
 
-def _decode(frame: str | bytes) -> dict:
-    """A message from Jupyter server's default WebSocket protocol: JSON text, or binary when it has buffers
-    (a count, the offsets, the JSON, the buffers)."""
-    if isinstance(frame, str):
-        return json.loads(frame)
-    (count,) = struct.unpack("!i", frame[:4])
-    offsets = struct.unpack("!" + "I" * count, frame[4:4 * (count + 1)])
-    end = offsets[1] if count > 1 else None
-    return json.loads(frame[offsets[0]:end].decode("utf-8"))
+def _encode(channel: str, parts: list[dict]) -> bytes:
+    """A message in Jupyter's WebSocket protocol v1, as the page sends it: the number of offsets, the offsets
+    (64-bit little-endian), the channel's name, then header, parent header, metadata and content as JSON."""
+    chunks = [channel.encode(), *(json.dumps(part).encode() for part in parts)]
+    offsets = [8 * (len(chunks) + 2)]
+    for chunk in chunks:
+        offsets.append(offsets[-1] + len(chunk))
+    return b"".join([len(offsets).to_bytes(8, "little"), *(offset.to_bytes(8, "little") for offset in offsets),
+                     *chunks])
+
+
+def _decode(frame: bytes) -> dict:
+    """A message the server sends in protocol v1 (see `_encode`); buffers, after the content, are left out."""
+    count = int.from_bytes(frame[:8], "little")
+    offsets = [int.from_bytes(frame[8 * (index + 1):8 * (index + 2)], "little") for index in range(count)]
+    header, parent, metadata, content = (json.loads(frame[start:end]) for start, end in
+                                         zip(offsets[1:5], offsets[2:6], strict=True))
+    return {"msg_type": header["msg_type"], "header": header, "parent_header": parent, "metadata": metadata,
+            "content": content}
 
 
 def widget(model_name: str, *, first: bool = False, exact: bool = False, **says: str

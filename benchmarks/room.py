@@ -171,6 +171,7 @@ class MemoryWatch(threading.Thread):
 @dataclass
 class Teen:
     number: int
+    kernel: str = ""
     ready: float | None = None
     taps: dict[str, float] = field(default_factory=dict)
     failure: str = ""
@@ -180,6 +181,7 @@ async def teen_session(base: str, workshop: str, teen: Teen, think_s: float, hol
     phone = Phone(base, CODE)
     try:
         teen.ready = await phone.open(f"{workshop}.ipynb")
+        teen.kernel = phone.kernel
         for tap in SCRIPTS[workshop]:
             await asyncio.sleep(think_s)
             if tap.name == "pseudo":
@@ -279,21 +281,26 @@ def report(teens: int, workshop: str, group: list[Teen], watch: MemoryWatch) -> 
 
 
 async def run_alone(repeats: int) -> None:
-    """One teen at a time: each workshop's interactions, `repeats` teens one after the other."""
+    """One teen at a time: each workshop's interactions, `repeats` teens one after the other; and the memory
+    of the teen's kernel once every interaction is done (PSS: what the page adds to the laptop)."""
     AsyncHTTPClient.configure(None, max_clients=16)
     with tempfile.TemporaryDirectory() as folder:
         room = open_room(Path(folder))
         try:
             print("| workshop | interaction | one teen: median | max |")
             print("|---|---|---|---|")
+            memory: dict[str, list[tuple[float, float]]] = {}
             for workshop in SCRIPTS:
                 await opened_beforehand(room, workshop)
                 runs: list[Teen] = []
                 for number in range(repeats):
-                    teen = Teen(number)
-                    hold = asyncio.Event()
+                    teen, hold = Teen(number), asyncio.Event()
+                    session = asyncio.ensure_future(teen_session(room.base, workshop, teen, 0.5, hold))
+                    while not (teen.failure or len(teen.taps) == len(SCRIPTS[workshop])):
+                        await asyncio.sleep(0.2)
+                    memory.setdefault(workshop, []).append(memory_mb([kernel_pid(room.process.pid, teen.kernel)]))
                     hold.set()
-                    await teen_session(room.base, workshop, teen, 0.5, hold)
+                    await session
                     runs.append(teen)
                     await asyncio.sleep(5)  # the pool refills between teens, as between arrivals in a room
                 failures = [teen.failure for teen in runs if teen.failure]
@@ -305,8 +312,23 @@ async def run_alone(repeats: int) -> None:
                         print(f"| {workshop} | {tap.name} | {statistics.median(values):.2f} s | {max(values):.2f} s |")
                 for failure in failures:
                     print(f"  failed: {failure}")
+            print("\n| workshop | the teen's kernel, all interactions done: PSS (RSS), max of the teens |")
+            print("|---|---|")
+            for workshop, samples in memory.items():
+                print(f"| {workshop} | {max(pss for pss, _ in samples):.0f} MB ({max(rss for _, rss in samples):.0f} MB) |")
         finally:
             close_room(room)
+
+
+def kernel_pid(server: int, kernel: str) -> int:
+    """The process of a kernel of the server (its command line names its connection file)."""
+    for pid in descendants(server):
+        try:
+            if f"kernel-{kernel}.json" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
+                return pid
+        except OSError:
+            continue
+    raise LookupError(f"no process for kernel {kernel}")
 
 
 def main() -> None:

@@ -22,7 +22,6 @@ Targets (issue 3): cold <= 8 s, warm <= 3 s, <= 150 MB per session, first visit 
 from __future__ import annotations
 
 import json
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -34,6 +33,7 @@ from pathlib import Path
 
 import websocket
 from playwright.sync_api import Page, expect, sync_playwright
+from room import descendants, free_port
 
 from kit.serve import room_url, start, wait_until_answering
 from kit.workshops import workshops_root
@@ -43,21 +43,10 @@ QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
          "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def kernels(server_pid: int) -> set[int]:
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server_pid:
-                found.add(int(stat.parent.name))
-        except (OSError, IndexError):
-            continue
-    return found
+    """The server's descendants: its kernels (forked from its template, or started as its children) and the
+    template."""
+    return set(descendants(server_pid)) - {server_pid}
 
 
 def kernel_pid(server_pid: int, page: Page) -> int:

@@ -89,19 +89,19 @@ def _new(arguments: argparse.Namespace) -> int:
 
 def _serve(arguments: argparse.Namespace) -> int:
     """Serve the workshops to the room (Voilà, app mode) with a room code and a QR code."""
-    from kit.serve import serve
+    from kit.serve.session import serve
 
     if arguments.static is not None:
         from kit.serve.static import serve_static
 
         return serve_static(arguments.static, local=arguments.local, port=arguments.port)
     return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat,
-                 scenario=arguments.scenario)
+                 scenario=arguments.scenario, max_teens=arguments.max_teens)
 
 
 def _studio(arguments: argparse.Namespace) -> int:
     """Open the scenario studio on this computer: adapt a scenario in forms, with live checks."""
-    from kit.serve import serve
+    from kit.serve.session import serve
 
     return serve(local=True, port=arguments.port, preheat=False, scenario=arguments.scenario, page=STUDIO)
 
@@ -205,7 +205,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-preheat", action="store_true",
                        help="ne pas préparer d'avance une page par atelier (économise ~150 Mo par atelier) / "
                             "do not prepare a page per workshop in advance (saves ~150 MB per workshop)")
-
+    serve.add_argument("--max-teens", type=_count(1), metavar="N",
+                       help="au plus N ados à la fois (défaut : ce que la mémoire de l'ordinateur permet) / at most "
+                            "N teens at once (default: what the laptop's memory holds)")
     serve.add_argument("--scenario", help="nom ou chemin du scénario des ateliers / the workshops' scenario name or "
                                           "path (défaut / default: nantes)")
     serve.add_argument("--static", type=Path, metavar="DOSSIER",

@@ -53,18 +53,29 @@ class Room:
         return "\n".join(parts)
 
     def kernels(self) -> dict[str, int]:
-        """The server's kernels, id to process: its children, read from /proc (a kernel's command line
+        """The server's kernels, id to process: its descendants (kernels are forked from the room's template,
+        a child of the server; or, without forking, its children), read from /proc (a kernel's command line
         names its connection file, `kernel-<id>.json`)."""
-        found = {}
+        parents, commands = {}, {}
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-                command = (stat.parent / "cmdline").read_bytes().decode(errors="replace")
+                parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                commands[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes().decode(errors="replace")
             except OSError:
                 continue
+
+        def descends(pid: int) -> bool:
+            while pid > 1:
+                pid = parents.get(pid, 0)
+                if pid == self.pid:
+                    return True
+            return False
+
+        found = {}
+        for pid, command in commands.items():
             named = re.search(r"kernel-([0-9a-f-]+)\.json", command)
-            if int(fields[1]) == self.pid and named:
-                found[named.group(1)] = int(stat.parent.name)
+            if named and descends(pid):
+                found[named.group(1)] = pid
         return found
 
     @staticmethod
@@ -102,9 +113,11 @@ def serving(root: Path, log_dir: Path, **options) -> Iterator[Room]:
         if not wait_until_answering(process, port):
             process.kill()
             pytest.fail(f"Voilà did not start within 60 s:\n{log.read_text()}")
-        yield Room(f"http://127.0.0.1:{port}", code, url, process.pid, log)
-        process.terminate()
-        process.wait(timeout=30)
+        try:
+            yield Room(f"http://127.0.0.1:{port}", code, url, process.pid, log)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

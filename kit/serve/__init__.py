@@ -19,22 +19,23 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import segno
 
-from kit.scenario import SCENARIO_VARIABLE, load_scenario, resolve_scenario
-from kit.workshops import workshops_root
+from kit.scenario import SCENARIO_VARIABLE
 
-__all__ = ["LAUNCHER", "ROOM_URL_VARIABLE", "lan_address", "room_code", "room_url", "serve", "start", "voila_command",
-           "wait_until_answering"]
+__all__ = ["LAUNCHER", "PROVISIONER", "ROOM_URL_VARIABLE", "forking_supported", "lan_address", "room_code",
+           "room_url", "start", "terminal_qr", "voila_command", "wait_until_answering"]
 
 #: The launcher notebook, at the root of the served folder.
 LAUNCHER = "accueil.ipynb"
 #: How the launcher (running in a kernel) learns the address it shows as a QR code.
 ROOM_URL_VARIABLE = "DATATRAIL_ROOM_URL"
+#: The kernel provisioner that forks teens' kernels from the room's template (`kit.serve.forked_kernels`),
+#: as named in the package's entry points.
+PROVISIONER = "datatrail-forked-kernels"
 #: Letters and digits nobody confuses when typing from a projector (no 0/O, 1/l/I).
 _CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _TEMPLATES = Path(__file__).resolve().parent / "share"
@@ -68,6 +69,11 @@ def lan_address() -> str:
     return routed if not routed.startswith(("127.", "0.")) else "127.0.0.1"
 
 
+def forking_supported() -> bool:
+    """Fork and pidfd (Linux 5.3 and later): elsewhere (Windows, macOS) kernels start as programs of their own."""
+    return hasattr(os, "fork") and hasattr(os, "pidfd_open") and sys.platform == "linux"
+
+
 def room_url(host: str, port: int, code: str) -> str:
     return f"http://{host}:{port}/voila/render/{LAUNCHER}?token={code}"
 
@@ -90,13 +96,17 @@ CELL_TIMEOUT_S = 120
 
 
 def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S,
-                  cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True) -> list[str]:
+                  cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True, max_teens: int | None = None
+                  ) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here.
 
     `preheat`: once a workshop has been opened, it keeps one kernel that has already run its page,
     waiting for the next teen (Voilà's pool, started on demand by `kit.serve.app`), so a page opens in
     about 2 s instead of 4 to 6; it costs the laptop about 150 MB per workshop in use. The launcher
     draws in a second anyway and is never preheated.
+
+    `max_teens`: teens' pages open at once; by default, as many as the laptop's memory holds
+    (`kit.serve.capacity`).
     """
     return [
         sys.executable, "-m", "kit.serve.app", str(root),
@@ -121,8 +131,14 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         f"--MappingKernelManager.cull_idle_timeout={cull_after_s}",
         f"--MappingKernelManager.cull_interval={min(60, cull_after_s)}",
         "--MappingKernelManager.cull_connected=False",
+        # A kernel that dies (killed for memory) is given up, not restarted: a restarted kernel has none of the
+        # page's widgets and would only hold memory; its page says it stopped (kernel_lost.js), a reload gives
+        # a new one.
+        "--KernelRestarter.restart_limit=0",
         *(["--preheat_kernel=True", "--pool_size=0", f"--VoilaKernelManager.preheat_denylist={LAUNCHER}"]
           if preheat else []),
+        *([f"--KernelProvisionerFactory.default_provisioner_name={PROVISIONER}"] if forking_supported() else []),
+        *([f"--RoomVoila.max_teens={max_teens}"] if max_teens is not None else []),
     ]
 
 
@@ -157,38 +173,6 @@ def wait_until_answering(process: subprocess.Popen, port: int, seconds: float = 
         except OSError:
             time.sleep(0.3)
     return False
-
-
-def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
-          scenario: str | None = None, page: str = LAUNCHER, say: Callable[[str], None] = print) -> int:
-    """Run the server until Ctrl-C; once it answers, print where teens connect, with a QR code. A `scenario`
-    is checked first, so an educator's mistake shows here, with its line, not in every teen's page."""
-    chosen = None
-    if scenario is not None:
-        chosen = resolve_scenario(scenario)
-        load_scenario(chosen)
-    code = code or room_code()
-    bind = "127.0.0.1" if local else "0.0.0.0"
-    url = room_url("127.0.0.1" if local else lan_address(), port, code)
-    process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat,
-                    scenario=chosen)
-    try:
-        if not wait_until_answering(process, port):
-            process.terminate()
-            process.wait()
-            say(f"Le serveur n'a pas démarré : le port {port} est peut-être déjà pris. "
-                f"Essaie datatrail serve --port {port + 1}\n"
-                f"The server did not start: port {port} may already be in use. Try datatrail serve --port {port + 1}")
-            return 1
-        say(f"Ateliers ouverts / workshops open: {url.replace(LAUNCHER, page)}")
-        say(f"Code de la salle / room code: {code}")
-        say(terminal_qr(url))
-        say("Ctrl-C pour arrêter / to stop")
-        return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait()
-        return 0
 
 
 def terminal_qr(url: str) -> str:

@@ -1,6 +1,7 @@
 """Voilà as the room runs it: Voilà's own application, with compressed responses, page code that
-phones keep for the session, and preheated pages for the workshops the room uses, handed out only
-when they are ready.
+phones keep for the session, preheated pages for the workshops the room uses, handed out only when they
+are ready, kernels forked from a template (`kit.serve.forked_kernels`), a door that opens only while the
+laptop has memory for one more page (`kit.serve.capacity`), and a stop that ends the whole room at once.
 
 Both are tornado output transforms, which tornado fixes when the application is created: Voilà hands
 its `tornado_settings` over only afterwards, too late for `compress_response`.
@@ -22,17 +23,28 @@ kernel is up; otherwise the teen gets a kernel of their own at once, as without 
 from __future__ import annotations
 
 import asyncio
+import re
+import shutil
+import signal
 from collections.abc import Callable
 from itertools import takewhile
 from pathlib import Path
 
+import tornado.web
+from jupyter_core.utils import run_sync
 from tornado import httputil
+from tornado.log import access_log
 from tornado.web import GZipContentEncoding, OutputTransform
+from traitlets import Integer
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
 
-from kit.serve import SESSION_CACHE_S
+from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
+from kit.serve import PROVISIONER, SESSION_CACHE_S
+from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
+from kit.serve.forked_kernels import KernelTemplate
 
-__all__ = ["CODE_PATHS", "RoomVoila", "SessionCache", "ready_pages"]
+__all__ = ["CODE_PATHS", "RoomPageHandler", "RoomVoila", "SessionCache", "pages_open", "ready_pages"]
 
 #: Where Voilà serves page code: its own, its templates' (with the kit's), and the widget extensions'.
 CODE_PATHS = ("/voila/static/", "/voila/templates/", "/voila/labextensions/")
@@ -57,7 +69,9 @@ def ready_pages(manager: object) -> Callable[[str], int]:
 
     Counts the kernels that are up from the front of the pool. At a workshop's first request, asks the
     pool to keep one kernel for it from then on; it starts after Voilà's fill delay, once this page's
-    own kernel has. Voilà keeps its pool in private attributes: this reads them, it does not change them.
+    own kernel has. A waiting kernel that died (the room gives dead kernels up, and forgets them) leaves
+    the pool, which starts another: Voilà would hand it to the next teen, whose page would be lost at once.
+    Voilà keeps its pool in private attributes.
     """
 
     def count(notebook: str) -> int:
@@ -65,6 +79,10 @@ def ready_pages(manager: object) -> Callable[[str], int]:
             manager.kernel_pools_config[notebook] = {"pool_size": 1}
             manager.fill_if_needed(notebook_name=notebook)
         pool = manager._pools.get(notebook, [])  # noqa: SLF001
+        dead = [kernel for kernel in pool if _up(kernel) and kernel.result()["kernel_id"] not in manager]
+        if dead:
+            pool[:] = [kernel for kernel in pool if kernel not in dead]
+            manager.fill_if_needed(notebook_name=notebook)
         return len(list(takewhile(_up, pool)))
 
     return count
@@ -80,13 +98,114 @@ def _up(kernel: asyncio.Future) -> bool:
     return kernel.done() and not kernel.cancelled() and kernel.exception() is None
 
 
+def pages_open(manager: object) -> int:
+    """Teens' pages with a kernel: every kernel but those waiting in Voilà's pool (a private attribute)."""
+    waiting = {task.result()["kernel_id"] for pool in getattr(manager, "_pools", {}).values()
+               for task in pool if _up(task)}
+    return len(set(manager.list_kernel_ids()) - waiting)
+
+
+class RoomPageHandler(TornadoVoilaHandler):
+    """A page, if the laptop has memory for one more (`RoomCapacity`); otherwise, the room-full page in the
+    teen's language, with status 503 and a minute to wait.
+
+    A page that shows no widget (the launcher: links and a QR code) needs no kernel once drawn: its kernel
+    is shut down as soon as the page is sent, instead of holding memory while the tab stays open behind the
+    teen's workshop (kernel_lost.js leaves such pages alone)."""
+
+    room_full = False
+    _kernel: str | None = None
+    _widgets = False
+
+    @tornado.web.authenticated
+    async def get(self, path: str | None = None) -> None:
+        if self.settings["room_capacity"].admits(pages_open(self.kernel_manager)):
+            await super().get(path)
+            if self._kernel is not None and not self._widgets and self._kernel in self.kernel_manager:
+                await self.kernel_manager.shutdown_kernel(self._kernel, now=True)
+            return
+        language = self.get_argument("lang", DEFAULT_LANGUAGE)
+        language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        self.room_full = True
+        self.set_status(503)
+        self.set_header("Retry-After", "60")
+        self.finish(self.render_template("room_full.html", language=language, **{
+            part: text(f"room.full.{part}", language) for part in ("title", "message", "why", "retry")}))
+
+    def write(self, chunk: str | bytes | dict) -> None:
+        """Notes, as the page goes out, its kernel (in the page's configuration) and whether it shows widgets."""
+        if isinstance(chunk, str):
+            if self._kernel is None and (found := _KERNEL_ID.search(chunk)):
+                self._kernel = found.group(1)
+            self._widgets = self._widgets or _WIDGET_VIEW in chunk
+        super().write(chunk)
+
+
+#: Where Voilà writes a page's kernel into its configuration, and the output type of a widget.
+_KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]+)"')
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 class RoomVoila(Voila):
+    max_teens = Integer(None, allow_none=True, config=True,
+                        help="Teens' pages open at once, in place of the estimate from the laptop's memory.")
+
+    _stopping = False
+
+    def initialize(self, argv: list[str] | None = None) -> None:
+        super().initialize(argv)
+        # Closing the terminal window sends SIGHUP: stop the room as Ctrl-C and SIGTERM do.
+        signal.signal(signal.SIGHUP, self._handle_signal_stop)
+
+    def _handle_signal_stop(self, sig: int, frame: object) -> None:
+        """Once: a closed terminal sends SIGHUP to `datatrail serve` and to this server, and `datatrail serve`
+        then asks it to stop as well; a second stop would cut the first one's shutdown of the kernels short."""
+        if not self._stopping:
+            self._stopping = True
+            super()._handle_signal_stop(sig, frame)
+
     def init_settings(self) -> dict:
+        forked = self.config.KernelProvisionerFactory.get("default_provisioner_name") == PROVISIONER
+        if forked:
+            KernelTemplate.start(Path(self.root_dir))
         settings = super().init_settings()
         settings["transforms"] = [GZipContentEncoding, SessionCache]  # handed to tornado's Application
+        settings["log_function"] = _log_request
+        settings["room_capacity"] = RoomCapacity(page_mb=FORKED_PAGE_MB if forked else SEPARATE_PAGE_MB,
+                                                 max_teens=self.max_teens, say=_say)
         if self.voila_configuration.preheat_kernel:
             self.kernel_manager.get_pool_size = ready_pages(self.kernel_manager)
         return settings
+
+    def init_handlers(self) -> list:
+        return [(path, RoomPageHandler, *rest) if handler is TornadoVoilaHandler else (path, handler, *rest)
+                for path, handler, *rest in super().init_handlers()]
+
+    def stop(self) -> None:
+        """Ends every kernel at once (a teen's page has nothing to save: nothing is kept), then the template,
+        so that the room's processes are gone and its port free as soon as the server exits."""
+        self._stopping = True
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+        run_sync(self.kernel_manager.shutdown_all)(now=True)
+        template = KernelTemplate.current()
+        if template is not None:
+            template.stop()
+        shutil.rmtree(self.connection_dir, ignore_errors=True)
+
+
+def _log_request(handler: tornado.web.RequestHandler) -> None:
+    """Tornado's request log, without the room-full pages: the terminal has said it once, in plain words,
+    and a teen pressing « Réessayer » should not fill it with errors."""
+    if getattr(handler, "room_full", False):
+        return
+    status = handler.get_status()
+    log = access_log.info if status < 400 else access_log.warning if status < 500 else access_log.error
+    log("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())  # noqa: SLF001
+
+
+def _say(message: str) -> None:
+    """To the facilitator's terminal, in plain words (the server's log shows only warnings)."""
+    print(message, flush=True)
 
 
 if __name__ == "__main__":

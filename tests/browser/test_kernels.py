@@ -20,7 +20,8 @@ def _wait_until(condition, seconds: float = 30) -> bool:
 
 @pytest.mark.parametrize("entry", ["qr_code", "typed_code"])
 def test_leaving_a_page_shuts_its_kernel_down(room, page: Page, entry: str) -> None:
-    """Whether the teen came with the QR code's address (code in the URL) or typed the code (cookie)."""
+    """Whether the teen came with the QR code's address (code in the URL) or typed the code (cookie). (The
+    launcher itself gives its kernel back as soon as it is drawn: tests/serve/test_pages_without_widgets.py.)"""
     if entry == "qr_code":
         page.goto(room.url)
     else:
@@ -28,7 +29,9 @@ def test_leaving_a_page_shuts_its_kernel_down(room, page: Page, entry: str) -> N
         page.get_by_label("Code de la salle").fill(room.code)
         page.get_by_role("button", name="Entrer").click()
     expect(page.get_by_text("Choisis un atelier")).to_be_visible(timeout=60_000)
+    page.goto(page.url.replace("accueil.ipynb", "04_anonymat.ipynb"))
+    expect(page.get_by_role("button", name="Lancer le jeu")).to_be_visible(timeout=60_000)
     kernel = room.kernel_of(page.content())
     assert kernel in room.kernels()
     page.goto("about:blank")
-    assert _wait_until(lambda: kernel not in room.kernels()), "the launcher's kernel still runs"
+    assert _wait_until(lambda: kernel not in room.kernels()), "the workshop's kernel still runs"

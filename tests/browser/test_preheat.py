@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -19,44 +18,34 @@ WORKSHOP = "01_ma_journee.ipynb"
 
 
 @pytest.fixture(scope="module")
-def room(serve_folder) -> Iterator:
-    """A room of this module's own, where workshop 1 has been opened once (so its pool keeps a kernel)
-    and no other test takes the waiting page."""
-    with serve_folder(workshops_root()) as opened:
-        urllib.request.urlopen(opened.url.replace(LAUNCHER, WORKSHOP), timeout=120).read()
-        yield opened
-
-
-@pytest.fixture(scope="module")
 def taken() -> set[str]:
-    """Preheated kernels already handed to a page of this module."""
+    """Kernels of pages already opened in this module's room: the first visit's, then those handed out."""
     return set()
 
 
-def _preheated(room) -> set[str]:
-    """Kernels Voilà started for its pool (it starts them with VOILA_PREHEAT=True; the process
-    environment keeps its start values)."""
-    found = set()
-    for kernel, pid in room.kernels().items():
-        try:
-            if b"VOILA_PREHEAT=True" in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
-                found.add(kernel)
-        except OSError:
-            continue
-    return found
+@pytest.fixture(scope="module")
+def room(serve_folder, taken: set[str]) -> Iterator:
+    """A room of this module's own, where workshop 1 has been opened once (so its pool keeps a kernel)
+    and no other test takes the waiting page."""
+    with serve_folder(workshops_root()) as opened:
+        first = urllib.request.urlopen(opened.url.replace(LAUNCHER, WORKSHOP), timeout=120).read().decode()
+        taken.add(opened.kernel_of(first))
+        yield opened
 
 
 def _open(room, taken: set[str], page: Page, query: str = "") -> str:
-    """Waits for a spare preheated kernel, opens workshop 1 and returns its kernel, checking it was that one."""
+    """Waits for the pool's kernel, opens workshop 1 and returns its kernel, checking it was that one: a
+    kernel that was already running before the teen asked for the page."""
     deadline = time.monotonic() + 60
-    while not _preheated(room) - taken:
+    while not set(room.kernels()) - taken:
         assert time.monotonic() < deadline, "the pool kept no kernel for the workshop after its first visit"
         time.sleep(0.2)
     time.sleep(2)  # Voilà hands a pool kernel out once its start is over
+    waiting = set(room.kernels()) - taken
     page.goto(room.url.replace(LAUNCHER, WORKSHOP) + query)
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=90_000)
     kernel = room.kernel_of(page.content())
-    assert kernel in _preheated(room), "the page did not come from the preheated pool"
+    assert kernel in waiting, "the page did not come from the preheated pool"
     taken.add(kernel)
     return kernel
 

@@ -13,10 +13,14 @@ from kit.serve.app import ready_pages
 class Pool:
     """What `ready_pages` reads of Voilà's kernel manager, with futures standing for kernels starting."""
 
-    def __init__(self, root: Path, pools: dict) -> None:
+    def __init__(self, root: Path, pools: dict, kernels: tuple[str, ...] = ("k1",)) -> None:
         self.root_dir, self._pools = str(root), pools
         self.kernel_pools_config = {"default": {"pool_size": 0}}
         self.filled: list[str] = []
+        self.kernels = set(kernels)
+
+    def __contains__(self, kernel: str) -> bool:
+        return kernel in self.kernels
 
     def _notebook_filter(self, path: Path) -> bool:
         return path.name != "accueil.ipynb"
@@ -55,3 +59,19 @@ def test_a_workshop_keeps_a_kernel_ready_once_it_has_been_opened(tmp_path: Path)
         count(never)
     assert pool.filled == ["01_ma_journee.ipynb"]
     assert set(pool.kernel_pools_config) == {"default", "01_ma_journee.ipynb"}
+
+
+def test_a_waiting_kernel_that_died_leaves_the_pool_for_a_new_one(tmp_path: Path) -> None:
+    """The room gives a dead kernel up (and forgets it): the next teen must not be handed it."""
+    loop = asyncio.new_event_loop()
+    try:
+        died, up = loop.create_future(), loop.create_future()
+        died.set_result({"kernel_id": "gone"})
+        up.set_result({"kernel_id": "k1"})
+        pools = {"01.ipynb": [died, up]}
+        pool = Pool(tmp_path, pools)
+        pool.kernel_pools_config["01.ipynb"] = {"pool_size": 1}
+        assert ready_pages(pool)("01.ipynb") == 1
+        assert pools["01.ipynb"] == [up] and pool.filled == ["01.ipynb"]
+    finally:
+        loop.close()
