@@ -210,6 +210,14 @@ def set_value(name: str, model_name: str, value: Any, expect: str = "", **says: 
 
 
 
+def pick(name: str, model_name: str, index: int, expect: str = "", **says: str) -> Tap:
+    """Picks the option at `index` (or the last one, if there are fewer): for lists that differ from teen to
+    teen (their apps, their moments)."""
+    return Tap(name, widget(model_name, **says), lambda state: {
+        "method": "update", "state": {"index": min(index, len(state["_options_labels"]) - 1)}, "buffer_paths": []},
+               expect)
+
+
 def choose(name: str, model_name: str, option: str, expect: str = "", *, first: bool = False, **says: str) -> Tap:
     """Picks `option` in a drop-down or toggle buttons: the page sends the option's index, not its value."""
     return Tap(name, widget(model_name, first=first, **says), lambda state: {

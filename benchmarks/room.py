@@ -12,8 +12,9 @@ taps through the workshop's main interactions, a few seconds apart, and stays on
 Printed, per room: how many teens got through every tap; page ready (page asked → widgets usable) and
 tap → result (a tap sent → the kernel has sent all it caused) as p50 / p95 over every teen; the laptop's
 memory at its peak, for the server and all its kernels. Memory is PSS (a page shared by several processes
-counts once, split between them, so forked kernels are not counted many times over) and, for comparison
-with earlier figures, the sum of RSS (shared pages counted in every process).
+counts once, split between them, so forked kernels are not counted many times over); for comparison with
+earlier figures, the sum of RSS (shared pages counted in every process); and how far the memory the system
+says is available fell from before the server started (what the laptop really gave).
 `--alone` prints each interaction's latency for one teen alone on the server (median and max of 5 teens,
 one after the other), the figure the issue asks to keep under 0.8 s.
 """
@@ -36,7 +37,7 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from phone import Phone, Tap, choose, click, set_value, widget  # noqa: E402
+from phone import Phone, Tap, choose, click, pick, set_value, widget  # noqa: E402
 
 from kit.serve import room_url, start, wait_until_answering  # noqa: E402
 from kit.workshops import workshops_root  # noqa: E402
@@ -69,12 +70,11 @@ SCRIPTS: dict[str, list[Tap]] = {
         click("banner click", "Tout accepter", expect="Bandeau 2 sur", first=True),
         choose("banner design", "RadioButtonsModel", "caché dans « Personnaliser »", expect="Le modèle prédit : 72 %",
                description="Bouton « Refuser »"),
-        choose("rights letter", "DropdownModel", "Sonic", expect="Sonic", description="Lettre pour l'appli"),
+        pick("rights letter", "DropdownModel", 1, expect="données", description="Lettre pour l'appli"),
     ],
     "03_profilage": [
         *_double("lune42"),
-        Tap("auction replay", widget("DropdownModel", _options_labels="VidStream, le 16/03"),
-            {"method": "update", "state": {"index": 5}, "buffer_paths": []}, expect="millisecondes"),
+        pick("auction replay", "DropdownModel", 5, expect="millisecondes", _options_labels=" pubs)"),
         set_value("blur: no phone at night", "CheckboxModel", True, expect="Maintenant",
                   description="Pas de téléphone la nuit"),
         set_value("blur: refuse cookies", "CheckboxModel", True, expect="Maintenant",
@@ -136,27 +136,39 @@ def descendants(root: int) -> list[int]:
     return found
 
 
-def memory_mb(pids: list[int]) -> tuple[float, float]:
-    """PSS and RSS of `pids`, summed, in MB."""
-    pss = rss = 0
+def memory_mb(pids: list[int]) -> tuple[float, float, float]:
+    """PSS, RSS and USS (pages of their own: what one more such process costs) of `pids`, summed, in MB."""
+    pss = rss = uss = 0
     for pid in pids:
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    pss += int(line.split()[1])
-                elif line.startswith("Rss:"):
-                    rss += int(line.split()[1])
+                field, value = line.split(":", 1) if ":" in line else ("", "")
+                if field == "Pss":
+                    pss += int(value.split()[0])
+                elif field == "Rss":
+                    rss += int(value.split()[0])
+                elif field in ("Private_Clean", "Private_Dirty"):
+                    uss += int(value.split()[0])
         except OSError:
             continue
-    return pss / 1024, rss / 1024
+    return pss / 1024, rss / 1024, uss / 1024
+
+
+def available_mb() -> float:
+    """What the system says it can still give without swapping (MemAvailable)."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 class MemoryWatch(threading.Thread):
-    """Samples the server's process tree every second; keeps the peak."""
+    """Samples the server's process tree every second; keeps the peak, and the largest drop of the system's
+    available memory since `before` (taken before the room's server started)."""
 
-    def __init__(self, root: int) -> None:
+    def __init__(self, root: int, before: float) -> None:
         super().__init__(daemon=True)
-        self.root, self.peak, self.kernels = root, (0.0, 0.0), 0
+        self.root, self.peak, self.kernels, self.before, self.drop = root, (0.0, 0.0), 0, before, 0.0
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -166,6 +178,7 @@ class MemoryWatch(threading.Thread):
             if sample[0] > self.peak[0]:
                 self.peak = sample
             self.kernels = max(self.kernels, len(pids) - 1)
+            self.drop = max(self.drop, self.before - available_mb())
 
 
 @dataclass
@@ -237,10 +250,11 @@ async def opened_beforehand(room: Room, workshop: str) -> None:
 async def run_room(teens: int, workshop: str, every_s: float, think_s: float) -> None:
     AsyncHTTPClient.configure(None, max_clients=4 * teens)
     with tempfile.TemporaryDirectory() as folder:
+        before = available_mb()
         room = open_room(Path(folder))
         try:
             await opened_beforehand(room, workshop)
-            watch = MemoryWatch(room.process.pid)
+            watch = MemoryWatch(room.process.pid, before)
             watch.start()
             hold = asyncio.Event()
             group = [Teen(number) for number in range(teens)]
@@ -267,8 +281,8 @@ def report(teens: int, workshop: str, group: list[Teen], watch: MemoryWatch) -> 
     first = [teen.taps[SCRIPTS[workshop][1].name] for teen in done if SCRIPTS[workshop][1].name in teen.taps]
     print(f"| {teens} teens, {workshop} | {len(done)}/{teens} | {statistics.median(ready):.1f} s / "
           f"{percentile(ready, 0.95):.1f} s | {statistics.median(waited):.2f} s / {percentile(waited, 0.95):.2f} s "
-          f"| {watch.peak[0] / 1024:.2f} GB PSS ({watch.peak[1] / 1024:.2f} GB RSS summed), "
-          f"{watch.kernels} processes |")
+          f"| {watch.peak[0] / 1024:.2f} GB PSS ({watch.peak[1] / 1024:.2f} GB RSS summed; the system's available "
+          f"memory fell by {watch.drop / 1024:.2f} GB), {watch.kernels} processes |")
     print(f"    first result tap ({SCRIPTS[workshop][1].name}): p50 {statistics.median(first):.2f} s, "
           f"p95 {percentile(first, 0.95):.2f} s" if first else "")
     for name in dict.fromkeys(name for teen in done for name in teen.taps):
@@ -289,7 +303,7 @@ async def run_alone(repeats: int) -> None:
         try:
             print("| workshop | interaction | one teen: median | max |")
             print("|---|---|---|---|")
-            memory: dict[str, list[tuple[float, float]]] = {}
+            memory: dict[str, list[tuple[float, float, float]]] = {}
             for workshop in SCRIPTS:
                 await opened_beforehand(room, workshop)
                 runs: list[Teen] = []
@@ -312,10 +326,12 @@ async def run_alone(repeats: int) -> None:
                         print(f"| {workshop} | {tap.name} | {statistics.median(values):.2f} s | {max(values):.2f} s |")
                 for failure in failures:
                     print(f"  failed: {failure}")
-            print("\n| workshop | the teen's kernel, all interactions done: PSS (RSS), max of the teens |")
-            print("|---|---|")
+            print("\n| workshop | the teen's kernel, all interactions done (max of the teens): its own pages (USS) "
+                  "| PSS | RSS |")
+            print("|---|---|---|---|")
             for workshop, samples in memory.items():
-                print(f"| {workshop} | {max(pss for pss, _ in samples):.0f} MB ({max(rss for _, rss in samples):.0f} MB) |")
+                pss, rss, uss = (max(sample[part] for sample in samples) for part in range(3))
+                print(f"| {workshop} | {uss:.0f} MB | {pss:.0f} MB | {rss:.0f} MB |")
         finally:
             close_room(room)
 

@@ -203,8 +203,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_count(1), default=8866, help="port (défaut / default: 8866)")
     serve.add_argument("--code", help="code de la salle / room code (défaut : tiré au hasard / random)")
     serve.add_argument("--no-preheat", action="store_true",
-                       help="ne pas préparer d'avance une page par atelier (économise ~150 Mo par atelier) / "
-                            "do not prepare a page per workshop in advance (saves ~150 MB per workshop)")
+                       help="ne pas préparer d'avance une page par atelier (économise une page, ~60 Mo, par atelier) / "
+                            "do not prepare a page per workshop in advance (saves a page, ~60 MB, per workshop)")
     serve.add_argument("--max-teens", type=_count(1), metavar="N",
                        help="au plus N ados à la fois (défaut : ce que la mémoire de l'ordinateur permet) / at most "
                             "N teens at once (default: what the laptop's memory holds)")

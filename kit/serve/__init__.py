@@ -101,9 +101,9 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here.
 
     `preheat`: once a workshop has been opened, it keeps one kernel that has already run its page,
-    waiting for the next teen (Voilà's pool, started on demand by `kit.serve.app`), so a page opens in
-    about 2 s instead of 4 to 6; it costs the laptop about 150 MB per workshop in use. The launcher
-    draws in a second anyway and is never preheated.
+    waiting for the next teen (Voilà's pool, started on demand by `kit.serve.app`), so a page opens at
+    once; it costs the laptop a page per workshop in use (~60 MB with forked kernels, ~150 MB without).
+    The launcher draws in a second anyway and is never preheated.
 
     `max_teens`: teens' pages open at once; by default, as many as the laptop's memory holds
     (`kit.serve.capacity`).

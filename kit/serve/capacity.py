@@ -18,11 +18,13 @@ import psutil
 __all__ = ["FORKED_PAGE_MB", "SEPARATE_PAGE_MB", "RoomCapacity", "reserve_mb"]
 
 _MB = 1024 * 1024
-#: What one teen's workshop page adds to the laptop's memory at its peak, every step drawn, when kernels are
-#: forked from the room's template (`kit.serve.forked_kernels`): the largest of the six workshops, measured
-#: with `python benchmarks/room.py --alone` (PSS: pages shared with the template count once).
-FORKED_PAGE_MB = 90
-#: The same where each kernel is a program of its own (Windows, macOS): ~165 MB measured on workshop 4.
+#: What one teen's workshop page may add to the laptop's memory, when kernels are forked from the room's
+#: template (`kit.serve.forked_kernels`): the pages of its own a kernel holds once every interaction is done,
+#: for the largest of the six workshops (workshop 4: 61 MB, `python benchmarks/room.py --alone`; 53 MB a
+#: teen on average in a room of 30), and a third more for a teen who keeps playing.
+FORKED_PAGE_MB = 80
+#: The same where each kernel is a program of its own (Windows, macOS): workshop 4's kernel reached 141 MB
+#: (RSS) in the same benchmark before kernels were forked, and 159 MB at its peak in earlier measures.
 SEPARATE_PAGE_MB = 180
 
 
