@@ -6,7 +6,7 @@ Run: python benchmarks/pages.py [--repeat N]
 Each measure runs in a fresh Python process, so that caches and peak memory (ru_maxrss) are its own (outside
 a kernel, figures are displayed as text: that output is dropped). Workshop 4 is measured twice: in a fresh
 process, the page then a second one; and in a kernel forked from a process that ran
-`kit.widgets.workshop.prepare`, as the room's template does (`kit.serve.kernel_template`), counting the
+`kit.workshops.page.prepare`, as the room's template does (`kit.serve.kernel_template`), counting the
 memory the kernel holds of its own.
 """
 
@@ -37,8 +37,8 @@ for number in range(repeat):
     started = time.perf_counter()
     kit.trail(f"lune{number}")
     trails.append(time.perf_counter() - started)
-from kit.widgets.day_in_data import DayInData
-page = DayInData()
+from kit.workshops.ma_journee import MaJournee
+page = MaJournee()
 page.start(), page.step_day(), page.step_trackers(), page.step_guess(), page.step_sobriety()
 clicks = []
 for number in range(repeat):
@@ -54,7 +54,7 @@ print(json.dumps({"first load": [first], "load again": again, "kit.trail": trail
 ANONYMITY = """
 import contextlib, gc, io, json, os, resource, sys, time
 from kit.widgets import workshop
-from kit.widgets.anonymity_workshop import AnonymityWorkshop
+from kit.workshops.anonymat import Anonymat
 from kit.widgets.plain_figure import MIME_TYPE, bundle
 
 def peak_mb():
@@ -65,7 +65,7 @@ def private_mb():
     return sum(int(fields[name].split()[0]) for name in ("Private_Clean", "Private_Dirty")) / 1024
 
 def walk(figures):
-    page = AnonymityWorkshop()
+    page = Anonymat()
     page.start()
     game, curve, panel = (step.children[1].children[0] for step in (page.step_guess(), page.step_curve(),
                                                                     page.step_protect()))

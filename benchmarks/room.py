@@ -37,10 +37,10 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from phone import Phone, Tap, choose, click, pick, set_value, widget  # noqa: E402
+from phone import Phone, Tap, choose, click, pick, set_value, widget
 
-from kit.serve import room_url, start, wait_until_answering  # noqa: E402
-from kit.workshops import workshops_root  # noqa: E402
+from kit.serve import room_url, start, wait_until_answering
+from kit.workshops import workshops_root
 
 CODE = "bench1"
 

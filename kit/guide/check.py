@@ -16,13 +16,12 @@ from pathlib import Path
 from kit.errors import KitError, Problem
 from kit.guide.markdown import Parsed, parse, slug
 from kit.guide.sources import Book, GuideFile, guides_root, read_book, read_guide
-from kit.i18n import LANGUAGES
-from kit.workshops import available_workshops
+from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
+from kit.workshops import available_workshops, workshop
 
 __all__ = ["Guides", "check_guides", "load_guides"]
 
 _STEP = re.compile(r"^\d\. ")
-_STEPS = 4
 
 
 @dataclass(frozen=True)
@@ -124,17 +123,19 @@ def _workshop(guide: GuideFile, parsed: Parsed, book: Book) -> list[Problem]:
     """Sections in the fixed order, known blocks, and a run sheet whose minutes add up to the duration."""
     language = guide.language
     names = [book.section(role, language) for role in ("preparation", "run_sheet")]
-    names += [f"{step}. …" for step in range(1, _STEPS + 1)]
+    names += step_headings(guide.stem, language)
     names += [book.section(role, language) for role in ("debrief", "unplugged", "handout")]
     sections = [heading for heading in parsed.headings if heading.level == 2]
     problems = []
-    wrong = [(heading, name) for heading, name in zip(sections, names) if not _is(heading.text, name)]
+    wrong = [(heading, name) for heading, name in zip(sections, names) if heading.text != name]
     if wrong or len(sections) != len(names):
         problems.append(Problem(file=guide.path, line=wrong[0][0].line if wrong else guide.body_line,
                                 field="## sections", found=" | ".join(heading.text for heading in sections),
                                 expected=" | ".join(names),
-                                hint=f"les sections d'un atelier sont fixées dans / a workshop's sections are set in "
-                                     f"{book.path.name}"))
+                                hint=f"les sections d'un atelier sont fixées dans {book.path.name}, ses étapes portent les "
+                                     f"titres de l'écran (kit/i18n/{guide.stem}.*.yaml) / a workshop's sections are "
+                                     f"set in {book.path.name}, its steps carry the screen's titles "
+                                     f"(kit/i18n/{guide.stem}.*.yaml)"))
     for heading in parsed.headings:
         if heading.level == 3 and heading.text not in book.blocks:
             problems.append(Problem(file=guide.path, line=heading.line, field=f"### {heading.text}",
@@ -148,9 +149,18 @@ def _workshop(guide: GuideFile, parsed: Parsed, book: Book) -> list[Problem]:
     return problems
 
 
-def _is(heading: str, name: str) -> bool:
-    """Whether a section heading is the one expected; a numbered step matches "N. …" whatever its title."""
-    return heading.startswith(name[:3]) if name.endswith("…") else heading == name
+def step_headings(stem: str, language: str) -> list[str]:
+    """The guide's step sections, one per step on screen and titled as on screen, so that a youth worker
+    finds in the guide the words the teens read: in French, the screen's title ("1. Ta journée"); in
+    another language, the French title the teens see followed by its translation ("1. Ta journée (Your
+    day)"), or the French title alone when both are the same word."""
+    entry = workshop(stem)
+    headings = []
+    for step in range(1, len(entry.steps) + 1):
+        shown = catalog(DEFAULT_LANGUAGE)[entry.step_title(step)]
+        translated = _STEP.sub("", catalog(language)[entry.step_title(step)])
+        headings.append(shown if translated == _STEP.sub("", shown) else f"{shown} ({translated})")
+    return headings
 
 
 def _section_table(parsed: Parsed, sections: list, title: str):

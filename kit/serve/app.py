@@ -86,7 +86,7 @@ def ready_pages(manager: object) -> Callable[[str], int]:
         if notebook not in manager.kernel_pools_config and _preheatable(manager, notebook):
             manager.kernel_pools_config[notebook] = {"pool_size": 1}
             manager.fill_if_needed(notebook_name=notebook)
-        pool = manager._pools.get(notebook, [])  # noqa: SLF001
+        pool = manager._pools.get(notebook, [])
         dead = [kernel for kernel in pool if _up(kernel) and kernel.result()["kernel_id"] not in manager]
         if dead:
             pool[:] = [kernel for kernel in pool if kernel not in dead]
@@ -99,7 +99,7 @@ def ready_pages(manager: object) -> Callable[[str], int]:
 def _preheatable(manager: object, notebook: str) -> bool:
     """A notebook of the served folder (not any address a browser makes up) that is not denylisted."""
     path = Path(manager.root_dir) / notebook
-    return path.suffix == ".ipynb" and path.is_file() and manager._notebook_filter(Path(notebook))  # noqa: SLF001
+    return path.suffix == ".ipynb" and path.is_file() and manager._notebook_filter(Path(notebook))
 
 
 def _up(kernel: asyncio.Future) -> bool:
@@ -235,7 +235,7 @@ def _log_request(handler: tornado.web.RequestHandler) -> None:
         return
     status = handler.get_status()
     log = access_log.info if status < 400 else access_log.warning if status < 500 else access_log.error
-    log("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())  # noqa: SLF001
+    log("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())
 
 
 def _say(message: str) -> None:

@@ -3,7 +3,7 @@
 A new Python kernel per page costs a laptop ~1.3 s of CPU for its imports (pandas, plotly, ipywidgets, the
 kit) and ~150 MB, and on 2 cores thirty of them queue. Here the room's server starts one *template* process
 that imports everything the room's notebooks import and computes what their pages read and nobody changes
-(the scenario, the class's trails, the Guess-Who crowd: `kit.widgets.workshop.prepare`); each kernel is then a
+(the scenario, the class's trails, the Guess-Who crowd: `kit.workshops.page.prepare`); each kernel is then a
 `fork()` of it, ready in milliseconds, sharing those pages of memory copy-on-write (`gc.freeze()` keeps
 Python's collector from touching them, BLAS runs one thread so that no thread is lost by the fork).
 

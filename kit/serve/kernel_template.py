@@ -80,7 +80,7 @@ def _prepare(root: Path) -> None:
             importlib.import_module(module)
         except Exception:  # noqa: BLE001 — a page that cannot import shows its own error; others still fork
             continue
-    workshop = sys.modules.get("kit.widgets.workshop")
+    workshop = sys.modules.get("kit.workshops.page")
     if workshop is not None:
         try:
             workshop.prepare()

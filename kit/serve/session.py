@@ -16,8 +16,16 @@ from pathlib import Path
 import psutil
 
 from kit.scenario import load_scenario, resolve_scenario
-from kit.serve import (LAUNCHER, forking_supported, lan_address, room_code, room_url, start, terminal_qr,
-                       wait_until_answering)
+from kit.serve import (
+    LAUNCHER,
+    forking_supported,
+    lan_address,
+    room_code,
+    room_url,
+    start,
+    terminal_qr,
+    wait_until_answering,
+)
 from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
 from kit.workshops import workshops_root
 

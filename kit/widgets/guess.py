@@ -13,7 +13,13 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from kit.analysis.home import error_m, in_window, infer_places, nearest_place, pings_enough
+from kit.analysis.home import (
+    error_m,
+    in_window,
+    infer_places,
+    nearest_place,
+    pings_enough,
+)
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.citymap import city_map, describe_map
@@ -54,8 +60,8 @@ class GuessCard(widgets.VBox):
         inferred = infer_places(pings).set_index("kind")
         truth = self._scenario.place(self._persona["home_place_id"])
         guessed = self._scenario.place(self.guess.value)
-        lines = [text("guess.right", language, truth=_escape(truth.name)) if guessed.id == truth.id else
-                 text("guess.wrong", language, truth=_escape(truth.name), guess=_escape(guessed.name))]
+        lines = [text("ma_journee.guess.right", language, truth=_escape(truth.name)) if guessed.id == truth.id else
+                 text("ma_journee.guess.wrong", language, truth=_escape(truth.name), guess=_escape(guessed.name))]
         lines += self._home_lines(inferred, pings, truth.id, language)
         lines += self._school_lines(inferred, language)
         self.answer.value = "".join(f"<p>{line}</p>" for line in lines)
@@ -67,25 +73,25 @@ class GuessCard(widgets.VBox):
     def _home_lines(self, inferred: pd.DataFrame, pings: pd.DataFrame, truth_id: str, language: str) -> list[str]:
         home = inferred.loc["home"]
         if home["pings"] == 0:
-            return [text("guess.no_pings", language)]
+            return [text("ma_journee.guess.no_pings", language)]
         found = nearest_place(self._scenario, home["lat"], home["lon"])
-        lines = [text("guess.how", language),
-                 text("guess.inferred_home", language, neighbourhood=_escape(found.name),
+        lines = [text("ma_journee.guess.how", language),
+                 text("ma_journee.guess.inferred_home", language, neighbourhood=_escape(found.name),
                       share=_percent(home["share"]), pings=int(home["pings"])),
-                 text("guess.enough", language, count=pings_enough(pings, "home"))]
+                 text("ma_journee.guess.enough", language, count=pings_enough(pings, "home"))]
         if found.id == truth_id:
-            lines.append(text("guess.kit_right", language))
+            lines.append(text("ma_journee.guess.kit_right", language))
         else:
             distance = error_m(inferred.reset_index(), self._persona, self._scenario)["home"]
-            lines.append(text("guess.kit_wrong", language, distance=round(float(distance))))
+            lines.append(text("ma_journee.guess.kit_wrong", language, distance=round(float(distance))))
         return lines
 
     def _school_lines(self, inferred: pd.DataFrame, language: str) -> list[str]:
         school = inferred.loc["school"]
         if school["pings"] == 0:
-            return [text("guess.no_school", language)]
+            return [text("ma_journee.guess.no_school", language)]
         found = nearest_place(self._scenario, school["lat"], school["lon"], kinds=("school",))
-        return [text("guess.school", language, school=_escape(found.name), share=_percent(school["share"]))]
+        return [text("ma_journee.guess.school", language, school=_escape(found.name), share=_percent(school["share"]))]
 
     def _map_points(self, inferred: pd.DataFrame, pings: pd.DataFrame, language: str) -> pd.DataFrame:
         """The evidence (pings of both windows), the kit's guesses and the true home, for `city_map`."""
@@ -103,9 +109,9 @@ class GuessCard(widgets.VBox):
 
     def _relabel(self) -> None:
         language = self._language.value
-        self.question.value = f"<h3>{text('guess.question', language)}</h3>"
-        self.guess.description = text("guess.choose", language)
-        self.check.description = text("guess.check", language)
+        self.question.value = f"<h3>{text('ma_journee.guess.question', language)}</h3>"
+        self.guess.description = text("ma_journee.guess.choose", language)
+        self.check.description = text("ma_journee.guess.check", language)
         if self.figure is not None:
             self.reveal()
 

@@ -80,5 +80,5 @@ def as_widget(part: widgets.Widget | go.Figure) -> widgets.Widget:
 def warm_up() -> None:
     """Loads what plotly loads for a process's first figure (its figure and trace classes, the kinds of
     traces the kit draws, and its JSON encoder: 0.1 s and 15 MB), so that a template process that forks
-    the room's kernels (`kit.widgets.workshop.prepare`) has it loaded once for all of them."""
+    the room's kernels (`kit.workshops.page.prepare`) has it loaded once for all of them."""
     bundle(go.Figure([go.Bar(), go.Scatter(), go.Sankey()]))

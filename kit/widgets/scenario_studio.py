@@ -22,7 +22,13 @@ from ruamel.yaml.comments import CommentedMap
 
 from kit.errors import KitError
 from kit.i18n import text
-from kit.scenario import SCENARIO_FILE, Scenario, default_scenario, resolve_scenario, scenario_from_document
+from kit.scenario import (
+    SCENARIO_FILE,
+    Scenario,
+    default_scenario,
+    resolve_scenario,
+    scenario_from_document,
+)
 from kit.scenario.source import parse_yaml, read_yaml
 from kit.widgets.citymap import city_map
 from kit.widgets.language import page_language_switch

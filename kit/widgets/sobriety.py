@@ -43,16 +43,16 @@ class SobrietyPanel(widgets.VBox):
 
     def _update(self) -> None:
         language = self._language.value
-        self.location_off.description = text("sobriety.location_off", language)
+        self.location_off.description = text("ma_journee.sobriety.location_off", language)
         for app in self._apps:
-            self.removals[app.id].description = text("sobriety.remove", language, app=app.name)
+            self.removals[app.id].description = text("ma_journee.sobriety.remove", language, app=app.name)
         removed = {app_id for app_id, box in self.removals.items() if box.value}
         left = trimmed(self._trail, location=not self.location_off.value, removed=removed)
         total = sum(len(self._trail[table]) for table, _ in _COUNTED)
         count = sum(len(table) for table in left.values())
         home = infer_places(left["location_pings"]).set_index("kind").loc["home"]
-        found = (text("sobriety.home_found", language,
+        found = (text("ma_journee.sobriety.home_found", language,
                       neighbourhood=nearest_place(self._scenario, home["lat"], home["lon"]).name)
-                 if home["pings"] else text("sobriety.home_lost", language))
-        self.result.value = (f"<p role='status'>{text('sobriety.kept', language, kept=round(100 * count / max(total, 1)), count=count, total=total)}"
+                 if home["pings"] else text("ma_journee.sobriety.home_lost", language))
+        self.result.value = (f"<p role='status'>{text('ma_journee.sobriety.kept', language, kept=round(100 * count / max(total, 1)), count=count, total=total)}"
                              f"<br>{found}</p>")

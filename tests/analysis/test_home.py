@@ -7,7 +7,14 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.analysis.home import _CELL_M, error_m, in_window, infer_places, nearest_place, pings_enough
+from kit.analysis.home import (
+    _CELL_M,
+    error_m,
+    in_window,
+    infer_places,
+    nearest_place,
+    pings_enough,
+)
 from kit.engine.places import METRES_PER_DEGREE, distance_m
 from kit.scenario.model import Scenario
 

@@ -100,7 +100,7 @@ def test_widgets_and_the_kits_figures_draw_in_the_console_with_the_code_hidden(o
 def test_the_code_is_one_click_away_from_the_landing_page(offline_page: Page, site_url: str) -> None:
     offline_page.goto(site_url)
     offline_page.get_by_role("link", name="Voir le code").first.click()
-    expect(offline_page.get_by_text("DayInData").first).to_be_visible(timeout=60_000)
+    expect(offline_page.get_by_text("MaJournee").first).to_be_visible(timeout=60_000)
     expect(offline_page.get_by_text('%pip install "data-trail-kit[workshops]"')).to_be_visible()
     assert offline_page.aborted == []  # type: ignore[attr-defined]
 

@@ -13,7 +13,7 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr"}
 
 def words(html: str) -> str:
     """What a reader sees: no style block, no tags, one space between words."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))).split())
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.DOTALL))).split())
 
 
 def blocks(html: str, css_class: str) -> list[str]:

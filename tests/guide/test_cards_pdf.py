@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kit.guide.cards import MAKERS
 from kit.i18n import text
+from kit.workshops import available_workshops
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def cards_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_one_pdf_per_workshop_and_one_answer_key(cards_folder: Path) -> None:
     pdfs = sorted(path.name for path in cards_folder.glob("*.pdf"))
-    assert pdfs == sorted([*(f"{stem}.pdf" for stem in MAKERS), f"{text('cards.answers_file', 'en')}.pdf"])
+    assert pdfs == sorted([*(f"{stem}.pdf" for stem in available_workshops()), f"{text('cards.answers_file', 'en')}.pdf"])
     for pdf in cards_folder.glob("*.pdf"):
         reader = PdfReader(pdf)
         assert len(reader.pages) >= 1
@@ -32,7 +32,7 @@ def test_one_pdf_per_workshop_and_one_answer_key(cards_folder: Path) -> None:
 
 
 def test_the_cards_say_how_to_print_them_and_carry_the_scenario_data(cards_folder: Path, card_data) -> None:
-    for stem in MAKERS:
+    for stem in available_workshops():
         first = PdfReader(cards_folder / f"{stem}.pdf").pages[0].extract_text()
         assert text("cards.cut", "en")[:30] in " ".join(first.split()), stem
     apps = set(card_data.tables["apps"]["name"])
@@ -44,7 +44,7 @@ def test_the_answer_keys_are_kept_apart_with_a_warning(cards_folder: Path) -> No
     reader = PdfReader(cards_folder / f"{text('cards.answers_file', 'en')}.pdf")
     everything = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "do not hand out" in everything
-    for stem in MAKERS:
+    for stem in available_workshops():
         assert " ".join(text(f"workshop.{stem}.title", "en").split()) in " ".join(everything.split())
 
 

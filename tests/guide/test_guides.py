@@ -99,6 +99,15 @@ def test_french_and_english_guides_must_have_the_same_sections(broken) -> None:
     assert any("en/05_cantine.md" in problem and "## sections" in problem for problem in problems), problems
 
 
+@pytest.mark.parametrize(("language", "old", "new"), [
+    ("fr", "## 2. Qui me suit ?", "## 2. Qui nous suit ?"),
+    ("en", "## 2. Qui me suit ? (Who is following me?)", "## 2. Qui me suit ? (Who follows me?)")])
+def test_a_step_titled_otherwise_than_on_screen_is_found_with_the_screen_title(broken, language, old, new) -> None:
+    problems = _problems(broken(language, "01_ma_journee", old, new))
+    assert any(f"{language}/01_ma_journee.md" in problem and "## sections" in problem and old[3:] in problem
+               and "kit/i18n/01_ma_journee" in problem for problem in problems), problems
+
+
 def test_a_translated_block_name_is_refused(broken) -> None:
     root = broken("fr", "03_profilage", "### say", "### dire")
     assert any("### dire" in problem and "say, expected" in problem for problem in _problems(root))

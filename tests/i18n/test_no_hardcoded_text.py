@@ -32,20 +32,20 @@ from kit import i18n
 from kit.i18n import LANGUAGES
 from kit.scenario import default_scenario, resolve_scenario
 from kit.serve import ROOM_URL_VARIABLE
-from kit.widgets.anonymity_workshop import AnonymityWorkshop
-from kit.widgets.canteen_workshop import CanteenWorkshop
-from kit.widgets.charter_workshop import CharterWorkshop
-from kit.widgets.consent_workshop import ConsentWorkshop
-from kit.widgets.day_in_data import DayInData
 from kit.widgets.launcher import launcher
-from kit.widgets.profiling_workshop import ProfilingWorkshop
-from kit.widgets.workshop import Workshop
 from kit.workshops import workshops_root
+from kit.workshops.anonymat import Anonymat
+from kit.workshops.cantine import Cantine
+from kit.workshops.charte import Charte
+from kit.workshops.consentement import Consentement
+from kit.workshops.ma_journee import MaJournee
+from kit.workshops.page import Workshop
+from kit.workshops.profilage import Profilage
 
 OPEN, CLOSE = "⟦", "⟧"
 #: The catalogs as they are, for what the notebooks store (the tests of pages mark them).
 CATALOG = i18n.catalog
-WORKSHOPS = (DayInData, ConsentWorkshop, ProfilingWorkshop, AnonymityWorkshop, CanteenWorkshop, CharterWorkshop)
+WORKSHOPS = (MaJournee, Consentement, Profilage, Anonymat, Cantine, Charte)
 PSEUDONYM = "lune42"
 #: Words no catalog needs to carry: units and symbols written the same in every language, language codes.
 UNITS = {"km", "kg", "min", "ms", "mb", "ko", "mo", "go", "kb", "gb", *LANGUAGES}
@@ -120,8 +120,8 @@ def data_text() -> str:
 def _visible(html_text: str) -> str:
     """What a browser shows of a piece of HTML: no <style>/<script> content, no tags nor attributes (a tag
     ends a run of words)."""
-    html_text = re.sub(r"<(style|script)\b.*?</\1\s*>", "|", html_text, flags=re.S | re.I)
-    html_text = re.sub(r"<!--.*?-->", "|", html_text, flags=re.S)
+    html_text = re.sub(r"<(style|script)\b.*?</\1\s*>", "|", html_text, flags=re.DOTALL | re.IGNORECASE)
+    html_text = re.sub(r"<!--.*?-->", "|", html_text, flags=re.DOTALL)
     return html.unescape(re.sub(r"<[^>]*>", "|", html_text))
 
 

@@ -10,7 +10,7 @@ import pytest
 from kit.errors import KitError
 from kit.i18n import text, use_scenario_texts
 from kit.scenario import load_scenario, resolve_scenario
-from kit.widgets.canteen_workshop import CanteenWorkshop
+from kit.workshops.cantine import Cantine
 
 
 @pytest.fixture(autouse=True)
@@ -31,11 +31,11 @@ def _line(path: Path, fragment: str) -> int:
 
 
 def test_montreal_says_cafeteria_and_nantes_still_says_canteen() -> None:
-    montreal = CanteenWorkshop("montreal")
+    montreal = Cantine("montreal")
     assert montreal.scenario.texts and text("workshop.05_cantine.title", "fr") == "Combien à la cafétéria ?"
     assert "Commission d'accès à l'information" in text("consentement.letter.deadline", "fr")
     assert text("workshop.05_cantine.title", "en") == "How many at the cafeteria?"
-    CanteenWorkshop("nantes")
+    Cantine("nantes")
     assert text("workshop.05_cantine.title", "fr") == "Combien à la cantine ?"
     assert "CNIL" in text("consentement.letter.deadline", "fr")
 

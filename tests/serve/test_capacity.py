@@ -9,8 +9,8 @@ import sys
 import urllib.error
 import urllib.request
 
-from kit.serve.session import room_size
 from kit.serve.capacity import RoomCapacity
+from kit.serve.session import room_size
 from kit.workshops import workshops_root
 
 WORKSHOP = "04_anonymat.ipynb"

@@ -70,7 +70,7 @@ def test_without_its_template_the_room_still_opens_pages(serve_folder) -> None:
 
 def test_the_template_imports_what_the_rooms_notebooks_import() -> None:
     imports = notebook_imports(workshops_root())
-    assert {"kit.widgets.day_in_data", "kit.widgets.anonymity_workshop", "kit.widgets.launcher"} <= imports
+    assert {"kit.workshops.ma_journee", "kit.workshops.anonymat", "kit.widgets.launcher"} <= imports
 
 
 def test_only_this_pythons_own_kernel_is_forked() -> None:

@@ -75,7 +75,7 @@ def test_files_are_readable_by_a_web_server_running_as_another_user(built_site: 
 def test_notebooks_in_the_code_view_install_the_kit_first(built_site: SiteReport) -> None:
     notebook = json.loads((built_site.out / "files" / "01_ma_journee.ipynb").read_text())
     assert notebook["cells"][0]["source"] == ['%pip install "data-trail-kit[workshops]"']
-    assert any("DayInData" in "".join(cell["source"]) for cell in notebook["cells"])
+    assert any("MaJournee" in "".join(cell["source"]) for cell in notebook["cells"])
 
 
 def test_building_again_replaces_the_old_site_with_the_same_bytes(built_site: SiteReport, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kit.widgets.workshop import Workshop
+from kit.workshops.page import Workshop
 
 
 @pytest.fixture

@@ -10,39 +10,39 @@ import pandas as pd
 import pytest
 
 from kit.analysis.unicity import matching_people
-from kit.widgets import anonymity_workshop
-from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop, shared_crowd
 from kit.widgets.unicity_curve import PUBLISHED
+from kit.workshops import anonymat
+from kit.workshops.anonymat import RESIDENTS, Anonymat, shared_crowd
 
-STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3")
+STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3", "anonymat.step4")
 
 
 @pytest.fixture(scope="module")
-def page() -> AnonymityWorkshop:
+def page() -> Anonymat:
     """One page for the module: the crowd is built once, when the first test presses a button."""
-    page = AnonymityWorkshop()
+    page = Anonymat()
     page.start()
-    page.step_guess(), page.step_curve(), page.step_protect()
+    page.step_guess(), page.step_curve(), page.step_protect(), page.step_next()
     return page
 
 
-def _part(page: AnonymityWorkshop, step: str):
+def _part(page: Anonymat, step: str):
     return page.shown[step][0]
 
 
 def test_the_page_draws_at_once_without_building_the_crowd(monkeypatch) -> None:
     asked = []
-    monkeypatch.setattr(anonymity_workshop, "shared_crowd", asked.append)
-    fresh = AnonymityWorkshop()
+    monkeypatch.setattr(anonymat, "shared_crowd", asked.append)
+    fresh = Anonymat()
     fresh.start()
-    fresh.step_guess(), fresh.step_curve(), fresh.step_protect()
+    fresh.step_guess(), fresh.step_curve(), fresh.step_protect(), fresh.step_next()
     assert fresh.picker is None and asked == []
     assert _part(fresh, "anonymat.step1").start.description == "Lancer le jeu"
     assert _part(fresh, "anonymat.step2").figure is None
     assert _part(fresh, "anonymat.step3").answers is None
 
 
-def test_each_clue_shrinks_the_crowd_down_to_the_mystery_person(page: AnonymityWorkshop) -> None:
+def test_each_clue_shrinks_the_crowd_down_to_the_mystery_person(page: Anonymat) -> None:
     game = _part(page, "anonymat.step1")
     game.start.click()
     assert game.start.layout.display == "none" and len(game.clues.children) == len(game.points) >= 4
@@ -65,7 +65,7 @@ def test_each_clue_shrinks_the_crowd_down_to_the_mystery_person(page: AnonymityW
     assert len(game.left) == len(game.points)
 
 
-def test_another_mystery_person_starts_a_new_game(page: AnonymityWorkshop) -> None:
+def test_another_mystery_person_starts_a_new_game(page: Anonymat) -> None:
     game = _part(page, "anonymat.step1")
     if game.target is None:
         game.start.click()
@@ -75,7 +75,7 @@ def test_another_mystery_person_starts_a_new_game(page: AnonymityWorkshop) -> No
     assert not any(box.value for box in game.clues.children)
 
 
-def test_the_curve_has_the_published_shape(page: AnonymityWorkshop) -> None:
+def test_the_curve_has_the_published_shape(page: Anonymat) -> None:
     """de Montjoye et al. 2013: unicity rises with points, 4 points at hour x antenna single out at least
     nine people in ten (95 %), 2 points far fewer (about half); coarser data, lower curve."""
     curve = _part(page, "anonymat.step2")
@@ -95,7 +95,7 @@ def test_the_curve_has_the_published_shape(page: AnonymityWorkshop) -> None:
     assert f"retrouvent encore {round(100 * coarse[3])} %" in curve.words.value
 
 
-def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: AnonymityWorkshop) -> None:
+def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: Anonymat) -> None:
     panel = _part(page, "anonymat.step3")
     panel.measure.click()
     raw_only_hidden, (raw, same) = panel.hidden, panel.answers
@@ -107,10 +107,10 @@ def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: A
     assert list(panel.figure.data[0].y) == [raw, protected]
     words = panel.words.value
     assert f"pour {round(100 * hidden)} % des gens" in words and "l'arrêt Commerce" in words
-    assert "la protection" in " ".join(part.value for part in page.shown["anonymat.step3"][1:])
+    assert "la protection" in " ".join(part.value for part in page.shown["anonymat.step4"])
 
 
-def test_english_redraws_and_keeps_the_teens_choices(page: AnonymityWorkshop, shown_text) -> None:
+def test_english_redraws_and_keeps_the_teens_choices(page: Anonymat, shown_text) -> None:
     game, curve = _part(page, "anonymat.step1"), _part(page, "anonymat.step2")
     if game.target is None:
         game.start.click()
@@ -121,15 +121,15 @@ def test_english_redraws_and_keeps_the_teens_choices(page: AnonymityWorkshop, sh
     try:
         assert game.target == target and "person(s) are left" in game.result.value
         assert game.start.description == "Start the game"
-        assert "Data charter principle: protection" in shown_text(page, "anonymat.step3")
+        assert "Data charter principle: protection" in shown_text(page, "anonymat.step4")
         assert curve.figure.layout.title.text == "Share of people found for sure"
     finally:
         page.language.value = "fr"
 
 
-def test_every_page_plays_with_one_crowd_and_leaves_it_as_built(page: AnonymityWorkshop) -> None:
+def test_every_page_plays_with_one_crowd_and_leaves_it_as_built(page: Anonymat) -> None:
     """Run last: after the games, curves and protections above, the crowd the pages share is unchanged."""
-    other = AnonymityWorkshop()
+    other = Anonymat()
     assert other.crowd() is page.crowd() and other.antennas() is page.antennas()
     rebuilt = shared_crowd.__wrapped__(page.scenario)
     pd.testing.assert_frame_equal(page.crowd(), rebuilt.pings)

@@ -8,15 +8,15 @@ import re
 import pytest
 
 from kit.analysis.canteen_forecast import fit_forecast
-from kit.widgets.canteen_workshop import CanteenWorkshop
 from kit.widgets.tempting_data import CARDS
+from kit.workshops.cantine import Cantine
 
 STEPS = ("cantine.step1", "cantine.step2", "cantine.step3", "cantine.step4")
 
 
 @pytest.fixture
-def page() -> CanteenWorkshop:
-    page = CanteenWorkshop()
+def page() -> Cantine:
+    page = Cantine()
     page.start()
     page.step_guess(), page.step_build(), page.step_compare(), page.step_ethics()
     return page

@@ -9,19 +9,19 @@ import re
 
 import pytest
 
-from kit.widgets.charter_workshop import CharterWorkshop
+from kit.workshops.charte import Charte
 
 
 @pytest.fixture
-def page() -> CharterWorkshop:
-    workshop = CharterWorkshop()
+def page() -> Charte:
+    workshop = Charte()
     workshop.start()
     for step in (workshop.step_principles, workshop.step_commitments, workshop.step_labels, workshop.step_poster):
         step()
     return workshop
 
 
-def _downloaded(workshop: CharterWorkshop) -> str:
+def _downloaded(workshop: Charte) -> str:
     href = re.search(r"href='data:text/html;charset=utf-8;base64,([^']+)'", workshop.poster.download.value).group(1)
     return base64.b64decode(href).decode("utf-8")
 

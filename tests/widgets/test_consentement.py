@@ -10,19 +10,19 @@ import ipywidgets as widgets
 import pytest
 
 from kit.scenario.model import Scenario
-from kit.widgets import consent_workshop
 from kit.widgets.banner import ALL, NONE, BannerCard
 from kit.widgets.banner_designer import BannerDesigner
-from kit.widgets.consent_workshop import ConsentWorkshop, class_answers
 from kit.widgets.rights_letter import RightsLetter
+from kit.workshops import consentement
+from kit.workshops.consentement import Consentement, class_answers
 
 STEPS = ("consentement.step1", "consentement.step2", "consentement.step3", "consentement.step4")
 
 
 @pytest.fixture
-def page() -> ConsentWorkshop:
+def page() -> Consentement:
     """A page with its four steps and a double, lune42, whose apps show several banners."""
-    page = ConsentWorkshop()
+    page = Consentement()
     page.start()
     page.step_banners(), page.step_receipt(), page.step_nudge(), page.step_rights()
     page.picker.pseudonym.value = "lune42"
@@ -36,7 +36,7 @@ def _banner(nantes: Scenario, banner_id: str):
 
 
 def test_steps_wait_for_a_double_then_show_its_banners(shown_text) -> None:
-    page = ConsentWorkshop()
+    page = Consentement()
     page.start()
     page.step_banners(), page.step_receipt(), page.step_nudge(), page.step_rights()
     assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
@@ -88,7 +88,7 @@ def test_pre_ticked_boxes_say_yes_unless_unticked(nantes: Scenario) -> None:
     assert answers == [ALL, frozenset({"analytics", "social"})]
 
 
-def test_clicking_a_banner_changes_what_step_2_shows(page: ConsentWorkshop, shown_text) -> None:
+def test_clicking_a_banner_changes_what_step_2_shows(page: Consentement, shown_text) -> None:
     assert "Réponds d'abord à un bandeau" in shown_text(page, "consentement.step2")
     first = page.banners.apps[0]
     page.banners.card.buttons["accept"].click()
@@ -106,7 +106,7 @@ def test_clicking_a_banner_changes_what_step_2_shows(page: ConsentWorkshop, show
     assert "tout refusé" in shown_text(page, "consentement.step2")
 
 
-def test_answering_every_banner_ends_the_series(page: ConsentWorkshop) -> None:
+def test_answering_every_banner_ends_the_series(page: Consentement) -> None:
     for _ in page.banners.apps:
         page.banners.card.buttons["accept"].click()
     assert page.banners.card is None
@@ -117,12 +117,12 @@ def test_answering_every_banner_ends_the_series(page: ConsentWorkshop) -> None:
     assert page.banners.answers == {} and "Bandeau 1 sur" in page.banners.children[0].value
 
 
-def test_the_class_is_computed_once_for_every_page(page: ConsentWorkshop, nantes: Scenario, monkeypatch) -> None:
+def test_the_class_is_computed_once_for_every_page(page: Consentement, nantes: Scenario, monkeypatch) -> None:
     events = class_answers(page.scenario)
     assert len(events) > 0
-    monkeypatch.setattr(consent_workshop, "class_trails", lambda *args, **kwargs: pytest.fail("computed again"))
+    monkeypatch.setattr(consentement, "class_trails", lambda *args, **kwargs: pytest.fail("computed again"))
     page.language.value = "en"
-    assert class_answers(ConsentWorkshop().scenario) is events
+    assert class_answers(Consentement().scenario) is events
     chart = page.shown["consentement.step3"][0]
     assert [label.replace("<br>", " ") for label in chart.data[1].y] == \
         [banner.label["en"] for banner in nantes.consent.banners]
@@ -143,13 +143,13 @@ def test_hiding_reject_raises_the_prediction_by_the_scenario_points(nantes: Scen
     assert "ne vaut pas un « oui »" in designer.prediction.value
 
 
-def test_the_class_and_the_model_say_the_effect_in_words(page: ConsentWorkshop, shown_text) -> None:
+def test_the_class_and_the_model_say_the_effect_in_words(page: Consentement, shown_text) -> None:
     summary = shown_text(page, "consentement.step3")
     assert "+22 points dans le modèle" in summary
     assert "Bandeau loyal :" in summary
 
 
-def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: ConsentWorkshop, nantes: Scenario, shown_text) -> None:
+def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: Consentement, nantes: Scenario, shown_text) -> None:
     letter = next(part for part in page.shown["consentement.step4"] if isinstance(part, RightsLetter))
     app = next(app for app in nantes.apps if app.id == letter.app.value)
     assert app.name in letter.letter.value and app.company in letter.letter.value
@@ -166,7 +166,7 @@ def test_the_letter_names_the_app_and_asks_nothing_of_the_teen(page: ConsentWork
     assert "la confiance" in rights
 
 
-def test_switching_to_english_redraws_every_step(page: ConsentWorkshop, shown_text) -> None:
+def test_switching_to_english_redraws_every_step(page: Consentement, shown_text) -> None:
     page.banners.card.buttons["accept"].click()
     page.language.value = "en"
     assert "respects your privacy" in page.banners.card.children[0].value

@@ -17,8 +17,8 @@ WALK_THROUGH_WORKSHOP_1 = """
 import sys
 from IPython.core.interactiveshell import InteractiveShell
 InteractiveShell.instance()  # display() now formats objects as a kernel does
-from kit.widgets.day_in_data import DayInData
-page = DayInData()
+from kit.workshops.ma_journee import MaJournee
+page = MaJournee()
 page.start(), page.step_day(), page.step_trackers(), page.step_guess(), page.step_sobriety()
 page.picker.pseudonym.value = "lune42"
 page.picker.go.click()

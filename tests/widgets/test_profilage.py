@@ -8,22 +8,22 @@ import pytest
 
 from kit.engine.profiling import profiler_accuracy
 from kit.scenario.model import Scenario
-from kit.widgets import profiling_workshop
 from kit.widgets.class_accuracy import confusion_counts
 from kit.widgets.profile_replay import Behaviour, personal_stays, replayed
-from kit.widgets.profiling_workshop import ProfilingWorkshop
+from kit.workshops import profilage
+from kit.workshops.profilage import Profilage
 
 STEPS = ("profilage.step1", "profilage.step2", "profilage.step3", "profilage.step4")
 
 
-def _page() -> ProfilingWorkshop:
-    page = ProfilingWorkshop()
+def _page() -> Profilage:
+    page = Profilage()
     page.start()
     page.step_profile(), page.step_auction(), page.step_accuracy(), page.step_blur()
     return page
 
 
-def _with_double(page: ProfilingWorkshop) -> ProfilingWorkshop:
+def _with_double(page: Profilage) -> Profilage:
     page.picker.pseudonym.value = "lune42"
     page.picker.habits.value = ("music",)
     page.picker.go.click()
@@ -68,9 +68,9 @@ def test_picking_another_ad_replays_another_auction(nantes: Scenario) -> None:
 
 def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(monkeypatch) -> None:
     calls = []
-    real = profiling_workshop.class_profiles
-    monkeypatch.setattr(profiling_workshop, "class_profiles", lambda scenario: calls.append(1) or real(scenario))
-    page = ProfilingWorkshop()
+    real = profilage.class_profiles
+    monkeypatch.setattr(profilage, "class_profiles", lambda scenario: calls.append(1) or real(scenario))
+    page = Profilage()
     page.step_accuracy()
     assert calls == []
     page.picker.pseudonym.value = "lune42"
@@ -78,7 +78,7 @@ def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(mo
     page.language.value = "en"
     assert calls
     class_profiles = real(page.scenario)
-    assert real(ProfilingWorkshop().scenario) is class_profiles  # computed once, for every page
+    assert real(Profilage().scenario) is class_profiles  # computed once, for every page
     counts = confusion_counts(class_profiles)
     teens = class_profiles["person_id"].nunique()
     assert (counts[["yes_true", "yes_false", "no_true", "no_false"]].sum(axis=1) == teens).all()

@@ -9,7 +9,13 @@ import kit
 from kit.engine.apps import tracker_requests
 from kit.engine.random import domain_rng
 from kit.scenario.model import Scenario
-from kit.widgets.trackers import describe_trackers, exodus_class, fields_sent, requests_per_day, tracker_sankey
+from kit.widgets.trackers import (
+    describe_trackers,
+    exodus_class,
+    fields_sent,
+    requests_per_day,
+    tracker_sankey,
+)
 
 #: Okabe–Ito vermillion: the colour of Exodus Privacy's red class.
 VERMILLION = "#D55E00"

@@ -1,4 +1,4 @@
-"""What every workshop page shares (`kit.widgets.workshop`), beyond what workshop 1's tests drive."""
+"""What every workshop page shares (`kit.workshops.page`), beyond what workshop 1's tests drive."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import ipywidgets as widgets
 import pytest
 
 from kit.scenario import SCENARIO_VARIABLE, Scenario, resolve_scenario
-from kit.widgets import anonymity_workshop, consent_workshop, profiling_workshop
-from kit.widgets.anonymity_workshop import RESIDENTS, AnonymityWorkshop
-from kit.widgets.consent_workshop import ConsentWorkshop
-from kit.widgets.profiling_workshop import ProfilingWorkshop
-from kit.widgets.workshop import Workshop, prepare, shared_by_pages
+from kit.workshops import anonymat, consentement, profilage
+from kit.workshops.anonymat import RESIDENTS, Anonymat
+from kit.workshops.consentement import Consentement
+from kit.workshops.page import Workshop, prepare, shared_by_pages
+from kit.workshops.profilage import Profilage
 
 NANTES = resolve_scenario("nantes").read_text(encoding="utf-8")
 
@@ -59,10 +59,10 @@ def test_prepare_computes_what_pages_share_before_any_teen_asks(tmp_path: Path, 
     def again(*args, **kwargs):
         pytest.fail("a page computed again what prepare() computed")
 
-    for module, name in ((consent_workshop, "class_trails"), (profiling_workshop, "class_trails"),
-                         (anonymity_workshop, "workshop_crowd")):
+    for module, name in ((consentement, "class_trails"), (profilage, "class_trails"),
+                         (anonymat, "workshop_crowd")):
         monkeypatch.setattr(module, name, again)
-    page = AnonymityWorkshop()
+    page = Anonymat()
     assert page.crowd()["person_id"].nunique() == RESIDENTS and len(page.antennas()) > 0
-    assert len(consent_workshop.class_answers(ConsentWorkshop().scenario)) > 0
-    assert len(profiling_workshop.class_profiles(ProfilingWorkshop().scenario)) > 0
+    assert len(consentement.class_answers(Consentement().scenario)) > 0
+    assert len(profilage.class_profiles(Profilage().scenario)) > 0

@@ -5,7 +5,7 @@ tracker cards, consent-banner cards, a Guess-Who grid… and, kept apart so it i
 mistake, the facilitator's answer key. The cards come from the same generated data as the screens, so a
 pair of teens on paper finds what their neighbours find on a phone.
 
-One module per workshop (`MAKERS`), each a function `sheets(data, language) -> Sheets` that picks what
+One module per workshop (`kit.guide.cards.<name>`, from `kit.workshops.WORKSHOPS`), each a function `sheets(data, language) -> Sheets` that picks what
 goes on the cards; the layout is in `kit/guide/templates/cards/`, the words in the catalogs.
 """
 
@@ -21,18 +21,21 @@ from typing import TYPE_CHECKING
 from kit.i18n import text, use_scenario_texts
 from kit.output import replaced_folder
 from kit.scenario import load_scenario, resolve_scenario
+from kit.workshops import WORKSHOPS, workshop
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from kit.scenario import Scenario
 
-__all__ = ["CARDS_MARKER", "CardData", "CardsReport", "MAKERS", "Sheets", "build_cards"]
+__all__ = ["CARDS_MARKER", "CardData", "CardsReport", "Sheets", "build_cards", "sheets_maker"]
 
 CARDS_MARKER = ".datatrail-cards"
-#: Workshop stem → module of `kit.guide.cards` that makes its sheets.
-MAKERS = {"01_ma_journee": "day", "02_consentement": "banners", "03_profilage": "profiles",
-          "04_anonymat": "guess_who", "05_cantine": "canteen", "06_charte": "charter"}
+
+
+def sheets_maker(stem: str) -> Callable[[CardData, str], Sheets]:
+    """The function that makes a workshop's sheets, from its module (imported only when asked for)."""
+    return import_module(workshop(stem).cards_module).sheets
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,13 @@ def build_cards(out: Path, *, scenario: str, language: str, workshops: list[str]
     pdfs = []
     with replaced_folder(out, marker=CARDS_MARKER, command="datatrail cards") as folder:
         answers = []
-        for stem, module in MAKERS.items():
+        for entry in WORKSHOPS:
+            stem = entry.stem
             if workshops is not None and stem not in workshops:
                 continue
             title = text(f"workshop.{stem}.title", language)
             progress(f"{stem} : {title}")
-            sheets: Sheets = import_module(f"kit.guide.cards.{module}").sheets(data, language)
+            sheets = sheets_maker(stem)(data, language)
             page = write_page(folder / f"{stem}.html", title=f"{title} — {text('cards.title', language)}",
                               body=sheets.cards, language=language, kind="cards")
             pdfs.append(print_pdf(page, page.with_suffix(".pdf")))

@@ -1,0 +1,109 @@
+"""Workshop 4, "Anonyme, vraiment ?": the city's crowd as a phone operator records it, with no names.
+A Guess-Who game shows that a few points of someone's day single them out; the unicity curve measures
+that over the whole crowd, next to de Montjoye et al. (2013); then the teen protects the data
+(k-anonymity) and sees what a bus-line planner loses (see `kit.workshops.page` for what every page
+shares).
+
+The workshop is about the city, not the teen's trail (`asks_for_double = False`): steps draw at once and
+stay light. The crowd (`RESIDENTS` people, about 225,000 pings) comes from the scenario's seed, so every
+phone sees the same city: it is built once per process (`shared_crowd`) the first time a teen presses a
+button, or beforehand by the room's template process (`kit.workshops.page.prepare`), with only the
+columns the measures need, and every page of the scenario plays with that one copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit.engine.crowd import crowd_pings
+from kit.engine.random import domain_rng
+from kit.i18n import text
+from kit.scenario.model import Scenario
+from kit.widgets.guess_who import GuessWho, antenna_table
+from kit.widgets.protect_panel import ProtectPanel
+from kit.widgets.unicity_curve import UnicityCurve
+from kit.workshops.page import Trail, Workshop, shared_by_pages
+
+__all__ = ["RESIDENTS", "Anonymat", "SharedCrowd", "shared_crowd", "workshop_crowd"]
+
+#: Residents in the page's crowd: half the scenario's 2,000 keeps a teen's kernel near 150 MB, and the
+#: crowd still shows the published shape (2 points single out about half, 4 points over 95 %).
+RESIDENTS = 1_000
+
+
+def workshop_crowd(scenario: Scenario) -> pd.DataFrame:
+    """The crowd this workshop plays with, on screen and on its paper cards: `RESIDENTS` of the scenario."""
+    return crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=RESIDENTS)
+
+
+class SharedCrowd(NamedTuple):
+    """The crowd as the pages play with it: `pings` (person_id and cell_id as categories, timestamp) and
+    `antennas` (see `antenna_table`)."""
+
+    pings: pd.DataFrame
+    antennas: pd.DataFrame
+
+
+@shared_by_pages
+def shared_crowd(scenario: Scenario) -> SharedCrowd:
+    """`workshop_crowd` in the form the pages use (the columns the measures need, names as categories: its
+    225,000 pings in 2.5 MB), read by every page of the scenario and changed by none."""
+    pings = workshop_crowd(scenario)
+    return SharedCrowd(pings=pd.DataFrame({"person_id": pings["person_id"].astype("category"),
+                                           "timestamp": pings["timestamp"],
+                                           "cell_id": pings["cell_id"].astype("category")}),
+                       antennas=antenna_table(pings, scenario))
+
+
+class Anonymat(Workshop):
+    """One object per page: `start()` then `step_guess()`, `step_curve()`, `step_protect()`, `step_next()`."""
+
+    stem = "04_anonymat"
+    asks_for_double = False
+
+    def __init__(self, scenario: str | None = None) -> None:
+        super().__init__(scenario)
+        self._parts: dict[str, widgets.Widget] = {}
+
+    def crowd(self) -> pd.DataFrame:
+        """The crowd's pings (person_id, timestamp, cell_id), asked for when a teen first presses a button."""
+        return shared_crowd(self.scenario).pings
+
+    def antennas(self) -> pd.DataFrame:
+        """The crowd's antennas: centre and nearest place (see `antenna_table`)."""
+        return shared_crowd(self.scenario).antennas
+
+    def step_guess(self) -> widgets.VBox:
+        return self.step("anonymat.step1", lambda trail, language: [self._part("guess", lambda: GuessWho(
+            self.crowd, self.antennas, language=self.language, seed=self.scenario.meta.seed))])
+
+    def step_curve(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            curve = self._part("curve", lambda: UnicityCurve(self.crowd, language=self.language))
+            return [curve, widgets.HTML(f"<p>{text('anonymat.curve.research', language)}</p>")]
+
+        return self.step("anonymat.step2", draw)
+
+    def step_protect(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            panel = self._part("protect", lambda: ProtectPanel(self.crowd, self.antennas, self.scenario,
+                                                               language=self.language))
+            return [panel]
+
+        return self.step("anonymat.step3", draw)
+
+    def step_next(self) -> widgets.VBox:
+        """What a teen can do tonight, and the charter's principle: the guide's step 4 (5 minutes)."""
+        return self.step("anonymat.step4", lambda trail, language: [
+            widgets.HTML(f"<p>{text('anonymat.actions', language)}</p>"
+                         f"<p><strong>{text('anonymat.principle', language)}</strong></p>")])
+
+    def _part(self, name: str, make: Callable[[], widgets.Widget]) -> widgets.Widget:
+        """A step's interactive part, made once so that a language switch keeps the teen's choices."""
+        if name not in self._parts:
+            self._parts[name] = make()
+        return self._parts[name]

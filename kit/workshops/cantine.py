@@ -1,0 +1,76 @@
+"""Workshop 5, "Combien à la cantine ?": the city's public-service AI made tangible. The teen guesses
+tomorrow's meals in one school, builds an additive forecast from counts per school and day, compares it with
+naive forecasts 1 to 4 weeks ahead in meals and kilos, then sorts the data a city could be tempted to
+collect (see `kit.workshops.page` for what every page shares).
+
+The workshop is about the city, not the teen's trail (`asks_for_double = False`): steps draw at once, so the
+first draw only makes the canteen weeks (a few milliseconds) and the widgets; the model is fitted when the
+teen presses the button, once per choice of features. Components are kept on the page so that a language
+switch keeps the teen's guess, ticks and sort.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from kit.analysis.canteen_forecast import canteen_history, split_weeks
+from kit.i18n import text
+from kit.widgets.forecast_builder import ForecastBuilder
+from kit.widgets.forecast_comparison import (
+    comparison_chart,
+    describe_comparison,
+    forecast_errors,
+)
+from kit.widgets.meal_guess import MealGuess
+from kit.widgets.tempting_data import TemptingDataSort
+from kit.workshops.page import Trail, Workshop
+
+__all__ = ["Cantine"]
+
+
+class Cantine(Workshop):
+    """One object per page: `start()` then `step_guess()`, `step_build()`, `step_compare()`, `step_ethics()`."""
+
+    stem = "05_cantine"
+    asks_for_double = False
+
+    def __init__(self, scenario: str | None = None) -> None:
+        super().__init__(scenario)
+        self.learned, self.later = split_weeks(canteen_history(self.scenario))
+        self.guess = MealGuess(self.learned, self.later, self.scenario)
+        self.builder = ForecastBuilder(self.learned, self.later, self.scenario, on_fit=self.redraw)
+        self.sort = TemptingDataSort()
+
+    def step_guess(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            self.guess.show(language)
+            return [self.guess]
+
+        return self.step("cantine.step1", draw)
+
+    def step_build(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            self.builder.show(language)
+            return [self.builder]
+
+        return self.step("cantine.step2", draw)
+
+    def step_compare(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            if self.builder.model is None:
+                return [widgets.HTML(f"<p>{text('cantine.compare.waiting', language)}</p>")]
+            kg_per_meal = self.scenario.canteen.kg_per_meal
+            errors = forecast_errors(self.builder.model, self.learned, self.later, kg_per_meal)
+            return [comparison_chart(errors, language=language),
+                    widgets.HTML(describe_comparison(errors, kg_per_meal, language=language))]
+
+        return self.step("cantine.step3", draw)
+
+    def step_ethics(self) -> widgets.VBox:
+        def draw(trail: Trail | None, language: str) -> list:
+            self.sort.show(language)
+            return [self.sort, widgets.HTML(f"<p>{text('cantine.accountable', language)}</p>"
+                                            f"<p>{text('cantine.actions', language)}</p>"
+                                            f"<p><strong>{text('cantine.principle', language)}</strong></p>")]
+
+        return self.step("cantine.step4", draw)

@@ -1,0 +1,108 @@
+"""Workshop 2, "Cookies : oui, non, peut-être ?": the teen answers their double's cookie banners, sees
+what each click let through, compares with the class and the acceptance model, redesigns a fair banner,
+and ends with their rights and a letter to ask an app for their data (see `kit.workshops.page` for
+what every workshop page shares).
+
+Every click redraws the page (`Workshop.redraw`), so later steps always follow the answers. What is
+costly is kept: the month replayed per trail (`Replays`), and the class's answers (`class_answers`),
+computed once per process on the first draw after a teen has a trail (never while the page renders),
+or beforehand by the room's template process (`kit.workshops.page.prepare`).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit.engine.pipeline import class_trails
+from kit.i18n import text
+from kit.scenario.model import Scenario
+from kit.widgets.banner import BannerSeries
+from kit.widgets.banner_designer import BannerDesigner
+from kit.widgets.consent_receipt import (
+    Replays,
+    describe_receipt,
+    receipt_chart,
+    receipt_details,
+    requests_with_answers,
+)
+from kit.widgets.design_nudge import (
+    acceptance_chart,
+    class_acceptance,
+    describe_acceptance,
+)
+from kit.widgets.rights_letter import RightsLetter
+from kit.workshops.page import Trail, Workshop, shared_by_pages
+
+__all__ = ["Consentement", "class_answers"]
+
+
+@shared_by_pages
+def class_answers(scenario: Scenario) -> pd.DataFrame:
+    """The class's answers to the cookie banners (its `consent_events`, about 0.2 s and 10 MB), read by
+    every page of the scenario and changed by none."""
+    return class_trails(scenario, tables=("consent_events",))["consent_events"]
+
+
+class Consentement(Workshop):
+    """One object per page: `start()` then `step_banners()`, `step_receipt()`, `step_nudge()`, `step_rights()`."""
+
+    stem = "02_consentement"
+
+    def __init__(self, scenario: str | None = None) -> None:
+        super().__init__(scenario)
+        #: The teen's banners and answers, and the month replayed, for the trail they were made from.
+        self.banners: BannerSeries | None = None
+        self._replays: Replays | None = None
+        self._made_from: Trail | None = None
+
+    def step_banners(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            self._follow(trail)
+            self.banners.show(language)
+            return [self.banners]
+
+        return self.step("consentement.step1", draw)
+
+    def step_receipt(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            self._follow(trail)
+            answers = self.banners.answers
+            if not answers:
+                return [widgets.HTML(f"<p>{text('consentement.receipt.waiting', language)}</p>")]
+            requests = requests_with_answers(self._replays, self.scenario, answers)
+            return [receipt_chart(requests, self.scenario, list(answers), language=language),
+                    widgets.HTML(f"<p>{describe_receipt(requests, language=language)}</p>"),
+                    widgets.HTML(receipt_details(trail, self.scenario, answers, requests, language=language))]
+
+        return self.step("consentement.step2", draw)
+
+    def step_nudge(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            table = class_acceptance(class_answers(self.scenario), self.scenario, language=language)
+            return [acceptance_chart(table, language=language),
+                    widgets.HTML(f"<p>{describe_acceptance(table, self.scenario, language=language)}</p>"),
+                    widgets.HTML(f"<h3>{text('consentement.designer.title', language)}</h3>"),
+                    BannerDesigner(self.scenario, language=language)]
+
+        return self.step("consentement.step3", draw)
+
+    def step_rights(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            installed = trail["personas"].loc[0, "apps"].split("|")
+            # A double without a phone has no app of their own: the letter then offers every app that asks.
+            apps = [app for app in self.scenario.apps if app.id in installed and app.banner] or \
+                   [app for app in self.scenario.apps if app.banner]
+            return [widgets.HTML(text("consentement.rights", language)),
+                    RightsLetter(apps, language=language),
+                    widgets.HTML(f"<p>{text('consentement.actions', language)}</p>"
+                                 f"<p><strong>{text('consentement.principle', language)}</strong></p>")]
+
+        return self.step("consentement.step4", draw)
+
+    def _follow(self, trail: Trail) -> None:
+        """New banners (no answers yet) and a new replay when the teen makes a new double."""
+        if self._made_from is not trail:
+            self.banners = BannerSeries(trail["consent_events"], self.scenario, on_answer=self.redraw)
+            self._replays = Replays(trail, self.scenario)
+            self._made_from = trail

@@ -1,0 +1,48 @@
+"""Workshop 1, "Ma journée en données": a teen's day, who follows them, where they live, and what is
+left when they cut the tap (see `kit.workshops.page` for what every workshop page shares)."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from kit.i18n import text
+from kit.widgets.guess import GuessCard
+from kit.widgets.sobriety import SobrietyPanel
+from kit.widgets.timeline import day_timeline, describe_day
+from kit.widgets.trackers import describe_trackers, tracker_sankey
+from kit.workshops.page import Trail, Workshop
+
+__all__ = ["MaJournee"]
+
+
+class MaJournee(Workshop):
+    """One object per page: `start()` then `step_day()`, `step_trackers()`, `step_guess()`, `step_sobriety()`."""
+
+    stem = "01_ma_journee"
+
+    def step_day(self) -> widgets.VBox:
+        days = widgets.Dropdown(options=list(self.scenario.meta.period.dates))
+
+        def draw(trail: Trail, language: str) -> list:
+            days.description = text("ma_journee.step1.day", language)
+            return [days, day_timeline(trail, self.scenario, days.value, language=language),
+                    widgets.HTML(f"<p>{describe_day(trail, self.scenario, days.value, language=language)}</p>")]
+
+        step = self.step("ma_journee.step1", draw)
+        days.observe(lambda _: self.redraw(), names="value")
+        return step
+
+    def step_trackers(self) -> widgets.VBox:
+        return self.step("ma_journee.step2", lambda trail, language: [
+            tracker_sankey(trail, self.scenario, language=language),
+            widgets.HTML(f"<p>{describe_trackers(trail, self.scenario, language=language)}</p>")])
+
+    def step_guess(self) -> widgets.VBox:
+        return self.step("ma_journee.step3", lambda trail, language: [
+            GuessCard(trail, self.scenario, language=self.language)])
+
+    def step_sobriety(self) -> widgets.VBox:
+        return self.step("ma_journee.step4", lambda trail, language: [
+            SobrietyPanel(trail, self.scenario, language=self.language),
+            widgets.HTML(f"<p>{text('ma_journee.actions', language)}</p>"
+                         f"<p><strong>{text('ma_journee.principle', language)}</strong></p>")])

@@ -1,0 +1,92 @@
+"""Workshop 3, "Ce que l'algorithme pense de toi": the teen's advertising profile and its evidence, an ad
+auction replayed, how often the profiler is wrong over the class, and how changing habits blurs the
+profile and lowers the price of one's attention (see `kit.workshops.page` for what every page shares).
+
+What costs time is kept, never computed while the page renders: the teen's places (`personal_stays`)
+and their auction and step-4 widgets per trail, so that a language switch keeps the teen's choices; the
+class's profiles (`class_profiles`) once per process, on the first draw after a teen has a trail, or
+beforehand by the room's template process (`kit.workshops.page.prepare`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import ipywidgets as widgets
+import pandas as pd
+
+from kit.engine.pipeline import class_trails
+from kit.i18n import text
+from kit.scenario.model import Scenario
+from kit.widgets.auction import AuctionReplay
+from kit.widgets.blur_panel import BlurPanel
+from kit.widgets.class_accuracy import (
+    accuracy_table,
+    confusion_counts,
+    describe_accuracy,
+    wrong_guesses,
+)
+from kit.widgets.profile_card import describe_profile, profile_chart, segment_clues
+from kit.widgets.profile_replay import personal_stays
+from kit.workshops.page import Trail, Workshop, shared_by_pages
+
+__all__ = ["Profilage", "class_profiles"]
+
+Kept = TypeVar("Kept")
+
+
+@shared_by_pages
+def class_profiles(scenario: Scenario) -> pd.DataFrame:
+    """The class's advertising profiles (about 0.2 s), read by every page of the scenario and changed by none."""
+    return class_trails(scenario, tables=("profiles",))["profiles"]
+
+
+class Profilage(Workshop):
+    """One object per page: `start()` then `step_profile()`, `step_auction()`, `step_accuracy()`, `step_blur()`."""
+
+    stem = "03_profilage"
+
+    def __init__(self, scenario: str | None = None) -> None:
+        super().__init__(scenario)
+        self._kept: dict[str, tuple[Trail, object]] = {}
+
+    def step_profile(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            stays = self._per_trail("stays", trail, lambda: personal_stays(trail, self.scenario))
+            return [profile_chart(trail["profiles"], self.scenario, language=language),
+                    widgets.HTML(f"<p>{describe_profile(trail['profiles'], self.scenario, language=language)}</p>"),
+                    widgets.HTML(segment_clues(trail, self.scenario, stays, language=language))]
+
+        return self.step("profilage.step1", draw)
+
+    def step_auction(self) -> widgets.VBox:
+        return self.step("profilage.step2", lambda trail, language: [self._per_trail(
+            "auction", trail, lambda: AuctionReplay(trail, self.scenario, language=self.language))])
+
+    def step_accuracy(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            counts = confusion_counts(class_profiles(self.scenario))
+            return [widgets.HTML(accuracy_table(counts, self.scenario, language=language)),
+                    widgets.HTML(f"<p>{describe_accuracy(counts, self.scenario, language=language)}</p>"),
+                    widgets.HTML(wrong_guesses(trail["profiles"], self.scenario, language=language)),
+                    widgets.HTML(f"<p>{text('profilage.accuracy.research', language)}</p>")]
+
+        return self.step("profilage.step3", draw)
+
+    def step_blur(self) -> widgets.VBox:
+        def draw(trail: Trail, language: str) -> list:
+            stays = self._per_trail("stays", trail, lambda: personal_stays(trail, self.scenario))
+            panel = self._per_trail("blur", trail, lambda: BlurPanel(trail, self.scenario, stays,
+                                                                     language=self.language))
+            return [panel, widgets.HTML(f"<p>{text('profilage.actions', language)}</p>"
+                                        f"<p><strong>{text('profilage.principle', language)}</strong></p>")]
+
+        return self.step("profilage.step4", draw)
+
+    def _per_trail(self, name: str, trail: Trail, make: Callable[[], Kept]) -> Kept:
+        """What `make` gives for this trail, made once per trail (a new double makes it again)."""
+        kept = self._kept.get(name)
+        if kept is None or kept[0] is not trail:
+            kept = self._kept[name] = (trail, make())
+        return kept[1]
