@@ -62,8 +62,8 @@ def month_value(ads: pd.DataFrame) -> tuple[int, float]:
 class AuctionReplay(widgets.VBox):
     """A session list, an ad list, the replayed auction (chart and words) and the month's total."""
 
-    def __init__(self, trail: Trail, scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
-        self._scenario, self._language = scenario, language
+    def __init__(self, trail: Trail, scenario: Scenario, *, language: str) -> None:
+        self._scenario, self.language = scenario, language
         self.ads = ads_by_session(trail)
         self._names = {app.id: app.name for app in scenario.apps}
         self.session = widgets.Dropdown(style={"description_width": "initial"})
@@ -75,15 +75,14 @@ class AuctionReplay(widgets.VBox):
         self.figure: go.Figure | None = None
         self.session.observe(lambda _: self._list_ads(), names="value")
         self.ad.observe(lambda _: self.replay(), names="value")
-        language.observe(lambda _: self._relabel(), names="value")
-        self._relabel()
+        self.relabel(self.language)
         super().__init__([self.session, self.ad, self.chart, self.words, self.month])
 
     def replay(self) -> None:
         """Draw the chosen ad's auction (nothing when the teen has no ad at all)."""
         if self.ad.value is None:
             return
-        language = self._language.value
+        language = self.language
         sold = self.ads.loc[self.ad.value]
         offers = bidder_offers(self._scenario, sold["segments"], language=language)
         self.figure = _auction_chart(offers, sold, language)
@@ -107,8 +106,10 @@ class AuctionReplay(widgets.VBox):
         return text("profilage.auction.seen", language,
                     segments=html.escape(", ".join(labels[segment] for segment in sold["segments"].split("|"))))
 
-    def _relabel(self) -> None:
-        language = self._language.value
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        kept_ad = self.ad.value  # a new list of sessions passes by the first one: the teen's ad comes back after
         self.session.description = text("profilage.auction.session", language)
         self.ad.description = text("profilage.auction.ad", language)
         chosen = self.session.value
@@ -124,17 +125,17 @@ class AuctionReplay(widgets.VBox):
                                          total=euros(total, 2, language),
                                          year=euros(total * 12, 0, language))
                                     if count else text("profilage.auction.none", language)) + "</p>"
-        self._list_ads()
+        self._list_ads(kept_ad)
         self.replay()
 
-    def _list_ads(self) -> None:
+    def _list_ads(self, kept_ad: int | None = None) -> None:
         if self.session.value is None:
             self.ad.options = []
             return
         session, app = self.session.value
         shown = self.ads[(self.ads["session"] == session) & (self.ads["app"] == app)]
-        chosen = self.ad.value
-        self.ad.options = [(text("profilage.auction.ad_option", self._language.value, number=number,
+        chosen = self.ad.value if kept_ad is None else kept_ad
+        self.ad.options = [(text("profilage.auction.ad_option", self.language, number=number,
                                  when=stamp.strftime("%H:%M:%S")), index)
                            for number, (index, stamp) in enumerate(shown["timestamp"].items(), start=1)]
         self.ad.value = chosen if chosen in shown.index else shown.index[0]

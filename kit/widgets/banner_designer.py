@@ -30,19 +30,17 @@ class BannerDesigner(widgets.VBox):
     def __init__(self, scenario: Scenario, *, language: str) -> None:
         self._scenario, self._language = scenario, language
         self._fair = fair_banner(scenario)
-        self.reject = widgets.RadioButtons(
-            options=[(text(f"consentement.designer.reject_{place}", language), place) for place in _REJECT_PLACES],
-            value="first_layer", description=text("consentement.designer.reject", language),
-            style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
-        self.pre_ticked = widgets.Checkbox(value=False, indent=False,
-                                           description=text("consentement.designer.pre_ticked", language))
-        self.granular = widgets.Checkbox(value=False, indent=False,
-                                         description=text("consentement.designer.granular", language))
+        self.reject = widgets.RadioButtons(options=list(_REJECT_PLACES), value="first_layer",
+                                           style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+        self.pre_ticked = widgets.Checkbox(value=False, indent=False)
+        self.granular = widgets.Checkbox(value=False, indent=False)
         self.prediction = widgets.HTML()
         self.preview = widgets.VBox()
+        self._preview_of: Banner | None = None
+        self._relabelling = False
+        self.relabel(language)
         for switch in (self.reject, self.pre_ticked, self.granular):
-            switch.observe(lambda _: self._update(), names="value")
-        self._update()
+            switch.observe(lambda _: self._relabelling or self._update(), names="value")
         super().__init__([self.reject, self.pre_ticked, self.granular, self.prediction, self.preview])
 
     @property
@@ -56,6 +54,18 @@ class BannerDesigner(widgets.VBox):
         """The model's share of teens who would click "accept all" on this design, in %."""
         return round(100 * acceptance_probability(self._scenario.consent.acceptance, self.design))
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: the teen's design stays."""
+        self._language = language
+        chosen, self._relabelling = self.reject.value, True  # new labels pass by the first option: not a new design
+        self.reject.options = [(text(f"consentement.designer.reject_{place}", language), place)
+                               for place in _REJECT_PLACES]
+        self.reject.value, self._relabelling = chosen, False
+        self.reject.description = text("consentement.designer.reject", language)
+        self.pre_ticked.description = text("consentement.designer.pre_ticked", language)
+        self.granular.description = text("consentement.designer.granular", language)
+        self._update()
+
     def _update(self) -> None:
         language = self._language
         fair = round(100 * acceptance_probability(self._scenario.consent.acceptance, self._fair))
@@ -63,6 +73,11 @@ class BannerDesigner(widgets.VBox):
         self.prediction.value = (
             f"<p role='status'><strong>{text('consentement.designer.prediction', language, pct=self.predicted_pct, points=f'{self.predicted_pct - fair:+d}')}</strong><br>"
             f"{text('consentement.designer.fair' if fair_play else 'consentement.designer.unfair', language)}</p>")
-        self.preview.children = [BannerCard(self.design, app_name=text("consentement.designer.app", language),
-                                            language=language,
-                                            message=text("consentement.designer.message", language))]
+        design = self.design
+        if self._preview_of != design:  # a new design, a new preview; a new language, the same one relabelled
+            self._preview_of = design
+            self.preview.children = [BannerCard(design, language=language,
+                                                app_name=lambda language: text("consentement.designer.app", language),
+                                                message=lambda language: text("consentement.designer.message", language))]
+        else:
+            self.preview.children[0].relabel(language)

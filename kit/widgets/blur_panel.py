@@ -31,12 +31,12 @@ class BlurPanel(widgets.VBox):
     """Time per app, no phone at night, refuse everywhere; then the profile before/after and the month's price."""
 
     def __init__(self, trail: Trail, scenario: Scenario, stays: pd.DataFrame, *,
-                 language: widgets.ToggleButtons) -> None:
-        self._trail, self._scenario, self._stays, self._language = trail, scenario, stays, language
+                 language: str) -> None:
+        self._trail, self._scenario, self._stays, self.language = trail, scenario, stays, language
         installed = trail["personas"].loc[0, "apps"].split("|")
         self._apps = [app for app in scenario.apps if app.id in installed and app.usage == "phone"]
         # Percentages read the same in every language: the options need no relabelling.
-        self.time = {app.id: widgets.Dropdown(value=1.0, options=[(percent(share, language.value), share)
+        self.time = {app.id: widgets.Dropdown(value=1.0, options=[(percent(share, language), share)
                                                                   for share in _TIME_SHARES],
                                               style={"description_width": "initial"})
                      for app in self._apps}
@@ -50,7 +50,6 @@ class BlurPanel(widgets.VBox):
         self.figure: go.Figure | None = None
         for control in (*self.time.values(), self.no_night, self.refuse_all):
             control.observe(lambda _: self._update(), names="value")
-        language.observe(lambda _: self._update(), names="value")
         self._update()
         super().__init__([*self.time.values(), self.no_night, self.refuse_all, self.chart, self.chart_text,
                           self.result])
@@ -60,8 +59,13 @@ class BlurPanel(widgets.VBox):
         return Behaviour(time_share={app_id: box.value for app_id, box in self.time.items() if box.value != 1.0},
                          no_night=self.no_night.value, refuse_all=self.refuse_all.value)
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        self._update()
+
     def _update(self) -> None:
-        language = self._language.value
+        language = self.language
         for app in self._apps:
             self.time[app.id].description = text("profilage.blur.time", language, app=app.name)
         self.no_night.description = text("profilage.blur.no_night", language)

@@ -29,10 +29,10 @@ _SERVED_COLOUR, _FORECAST_COLOUR = "#0072B2", "#D55E00"
 class ForecastBuilder(widgets.VBox):
     """Feature boxes, a school list and a "forecast" button; `model` is None until the teen presses it."""
 
-    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario, *,
+    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario, *, language: str,
                  on_fit: Callable[[], None]) -> None:
         self._learned, self._later, self._scenario, self._on_fit = learned, later, scenario, on_fit
-        self._language = "fr"
+        self._language = language
         self.boxes = {feature: widgets.Checkbox(value=feature == "weekday", indent=False) for feature in FEATURES}
         self.school = widgets.Dropdown(options=school_options(scenario))
         self.fit = widgets.Button(button_style="primary")
@@ -46,13 +46,14 @@ class ForecastBuilder(widgets.VBox):
         self.fit.on_click(lambda _: self.forecast())
         self.school.observe(lambda _: self._show_model(), names="value")
         super().__init__([*self.boxes.values(), self.fit, self.school, self.effects, self.chart, self.chart_text])
+        self.relabel(language)
 
     @property
     def features(self) -> tuple[str, ...]:
         return tuple(feature for feature, box in self.boxes.items() if box.value)
 
-    def show(self, language: str) -> None:
-        """Labels and the fitted model's texts in `language`."""
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
         self._language = language
         for feature, box in self.boxes.items():
             box.description = text(f"cantine.feature.{feature}", language)

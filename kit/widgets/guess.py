@@ -33,8 +33,8 @@ Trail = dict[str, pd.DataFrame]
 class GuessCard(widgets.VBox):
     """Question, neighbourhood list and a "check" button that stays disabled until a guess is made."""
 
-    def __init__(self, trail: Trail, scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
-        self._trail, self._scenario, self._language = trail, scenario, language
+    def __init__(self, trail: Trail, scenario: Scenario, *, language: str) -> None:
+        self._trail, self._scenario, self.language = trail, scenario, language
         self._persona = trail["personas"].iloc[0]
         self.question = widgets.HTML()
         self.guess = widgets.Dropdown(options=[(place.name, place.id)
@@ -47,15 +47,14 @@ class GuessCard(widgets.VBox):
         self.figure: go.Figure | None = None
         self.guess.observe(lambda change: setattr(self.check, "disabled", change["new"] is None), names="value")
         self.check.on_click(lambda _: self.reveal())
-        language.observe(lambda _: self._relabel(), names="value")
-        self._relabel()
+        self.relabel(self.language)
         super().__init__([self.question, self.guess, self.check, self.answer, self.map, self.map_text])
 
     def reveal(self) -> None:
         """What the button does: the guess checked against the truth, then the kit's own guess and its map."""
         if self.guess.value is None:
             return
-        language = self._language.value
+        language = self.language
         pings = self._trail["location_pings"]
         inferred = infer_places(pings).set_index("kind")
         truth = self._scenario.place(self._persona["home_place_id"])
@@ -107,8 +106,9 @@ class GuessCard(widgets.VBox):
         return pd.concat([frame[["lat", "lon", "label", "kind"]] for frame in frames if not frame.empty],
                          ignore_index=True)
 
-    def _relabel(self) -> None:
-        language = self._language.value
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
         self.question.value = f"<h3>{text('ma_journee.guess.question', language)}</h3>"
         self.guess.description = text("ma_journee.guess.choose", language)
         self.check.description = text("ma_journee.guess.check", language)

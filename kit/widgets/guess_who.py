@@ -43,8 +43,8 @@ class GuessWho(widgets.VBox):
     """A start button, then a mystery person's day as points to tick, the people left, and another target."""
 
     def __init__(self, crowd: Callable[[], pd.DataFrame], antennas: Callable[[], pd.DataFrame], *,
-                 language: widgets.ToggleButtons, seed: int) -> None:
-        self._crowd, self._antennas, self._language, self._seed = crowd, antennas, language, seed
+                 language: str, seed: int) -> None:
+        self._crowd, self._antennas, self.language, self._seed = crowd, antennas, language, seed
         self.start = widgets.Button(button_style="primary")
         self.start.on_click(lambda _: self.next_target())
         self.clues = widgets.VBox()
@@ -60,7 +60,6 @@ class GuessWho(widgets.VBox):
         self.left: list[int] = []
         self.figure: go.Figure | None = None
         self._targets = 0
-        language.observe(lambda _: self._update(), names="value")
         self._update()
         super().__init__([self.start, self.clues, self.chart, self.result, self.another])
 
@@ -87,8 +86,13 @@ class GuessWho(widgets.VBox):
         self.ticked = [*self.ticked, index] if ticked else [i for i in self.ticked if i != index]
         self._update()
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        self._update()
+
     def _update(self) -> None:
-        language = self._language.value
+        language = self.language
         self.start.description = text("anonymat.guess.start", language)
         self.another.description = text("anonymat.guess.another", language)
         if self.target is None:

@@ -38,9 +38,9 @@ def day_clues(day: pd.Series, scenario: Scenario, language: str) -> str:
 class MealGuess(widgets.VBox):
     """School list, the day's clues, a number box for the guess and a button that reveals the meals served."""
 
-    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario) -> None:
+    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario, *, language: str) -> None:
         self._learned, self._later, self._scenario = learned, later, scenario
-        self._language = "fr"
+        self._language = language
         self.school = widgets.Dropdown(options=school_options(scenario))
         self.clues = widgets.HTML()
         # A number box rather than a slider: a phone opens its number pad, and screen readers name it.
@@ -51,9 +51,10 @@ class MealGuess(widgets.VBox):
         self.check.on_click(lambda _: self.reveal())
         self._new_school()
         super().__init__([self.school, self.clues, self.guess, self.check, self.answer])
+        self.relabel(language)
 
-    def show(self, language: str) -> None:
-        """Labels and texts in `language` (a revealed answer stays revealed)."""
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: the teen's guess, and a revealed answer, stay."""
         self._language = language
         self.school.description = text("cantine.school", language)
         self.guess.description = text("cantine.guess.your_guess", language)

@@ -21,10 +21,10 @@ Trail = dict[str, pd.DataFrame]
 class PersonaPicker(widgets.VBox):
     """Form + message; calls `on_trail(trail)` when the teen presses the button with a nickname."""
 
-    def __init__(self, scenario: Scenario, *, language: widgets.ToggleButtons,
+    def __init__(self, scenario: Scenario, *, language: str,
                  on_trail: Callable[[Trail], None]) -> None:
         self._scenario, self._on_trail = scenario, on_trail
-        self._language = language
+        self.language = language
         self.title = widgets.HTML()
         self.pseudonym = widgets.Text()
         self.habits = widgets.SelectMultiple(rows=len(scenario.teens.habits))
@@ -32,28 +32,28 @@ class PersonaPicker(widgets.VBox):
         self.age = widgets.Dropdown(options=list(ages), value=int(sum(ages) / len(ages)))
         self.go = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
+        self._said: tuple[str, str, dict[str, str]] | None = None
         self.go.on_click(lambda _: self.submit())
-        language.observe(lambda _: self._relabel(), names="value")
-        self._relabel()
+        self.relabel(self.language)
         super().__init__([self.title, self.pseudonym, self.habits, self.age, self.go, self.message])
 
     def submit(self) -> Trail | None:
         """What the button does; returns the trail (or None when the nickname is missing)."""
-        language = self._language.value
         pseudonym = self.pseudonym.value.strip()
         if not pseudonym:
-            self.message.value = f"<p role='alert'>{text('picker.missing_pseudonym', language)}</p>"
+            self._say("picker.missing_pseudonym", role="alert")
             return None
         # Imported on the first click: a page about the city, with no double to make, never loads the engine.
         from kit.engine.pipeline import personal_trail
 
         trail = personal_trail(self._scenario, pseudonym=pseudonym, habits=self.habits.value, age=self.age.value)
-        self.message.value = f"<p>{text('picker.ready', language, pseudonym=_escape(pseudonym))}</p>"
+        self._say("picker.ready", pseudonym=_escape(pseudonym))
         self._on_trail(trail)
         return trail
 
-    def _relabel(self) -> None:
-        language = self._language.value
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
         # A section of the page like the steps after it, under the workshop's <h1> (`step_header`).
         self.title.value = f"<h2>{text('picker.title', language)}</h2>"
         self.pseudonym.description = text("picker.pseudonym", language)
@@ -64,6 +64,13 @@ class PersonaPicker(widgets.VBox):
         self.habits.description = text("picker.habits", language)
         self.age.description = text("picker.age", language)
         self.go.description = text("picker.go", language)
+        if self._said is not None:
+            self._say(*self._said[:2], **self._said[2])
+
+    def _say(self, key: str, role: str = "status", **values: str) -> None:
+        """The message under the button, kept so that a language switch says it again in the new language."""
+        self._said = (key, role, values)
+        self.message.value = f"<p role='{role}'>{text(key, self.language, **values)}</p>"
 
 
 def _escape(value: str) -> str:

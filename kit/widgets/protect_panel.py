@@ -41,8 +41,8 @@ class ProtectPanel(widgets.VBox):
     """k, hours per slice, antennas merged, removing rare points; the share hidden and the stop's count."""
 
     def __init__(self, crowd: Callable[[], pd.DataFrame], antennas: Callable[[], pd.DataFrame],
-                 scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
-        self._crowd, self._antennas, self._language = crowd, antennas, language
+                 scenario: Scenario, *, language: str) -> None:
+        self._crowd, self._antennas, self.language = crowd, antennas, language
         self._stop = next(place for place in scenario.places if place.kind == "transit_stop")
         self.k = widgets.Dropdown(options=_KS, value=5, style={"description_width": "initial"})
         self.hours = widgets.Dropdown(options=_HOURS, value=1, style={"description_width": "initial"})
@@ -58,7 +58,6 @@ class ProtectPanel(widgets.VBox):
         self.figure: go.Figure | None = None
         for control in (self.k, self.hours, self.cells, self.drop_rare):
             control.observe(lambda _: self._update(measure=self.hidden is not None), names="value")
-        language.observe(lambda _: self._update(), names="value")
         self._update()
         super().__init__([self.k, self.hours, self.cells, self.drop_rare, self.measure, self.chart, self.words])
 
@@ -80,8 +79,13 @@ class ProtectPanel(widgets.VBox):
                         people_near(published, cell_id=cell, start_hour=_RUSH[0], end_hour=_RUSH[1],
                                     hours=hours, cell_factor=cell_factor))
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        self._update()
+
     def _update(self, measure: bool = False) -> None:
-        language = self._language.value
+        language = self.language
         self.k.description = text("anonymat.protect.k", language)
         self.hours.description = text("anonymat.protect.hours", language)
         self.cells.description = text("anonymat.protect.cells", language)

@@ -56,14 +56,18 @@ class RightsLetter(widgets.VBox):
 
     def __init__(self, apps: list[App], *, language: str) -> None:
         self._apps, self._language = {app.id: app for app in apps}, language
-        self.app = widgets.Dropdown(options=[(app.name, app.id) for app in apps],
-                                    description=text("consentement.letter.choose", language),
-                                    style={"description_width": "initial"})
+        self.app = widgets.Dropdown(options=[(app.name, app.id) for app in apps], style={"description_width": "initial"})
         self.letter = widgets.HTML()
         self.download = widgets.HTML()
         self.app.observe(lambda _: self._update(), names="value")
-        self._update()
+        self.relabel(language)
         super().__init__([self.app, self.letter, self.download])
+
+    def relabel(self, language: str) -> None:
+        """The letter in `language`, for the app the teen chose."""
+        self._language = language
+        self.app.description = text("consentement.letter.choose", language)
+        self._update()
 
     def _update(self) -> None:
         app, language = self._apps[self.app.value], self._language

@@ -28,8 +28,8 @@ def trimmed(trail: Trail, *, location: bool, removed: set[str]) -> Trail:
 class SobrietyPanel(widgets.VBox):
     """Checkboxes for location and each of the teen's phone apps; a live count of what is left."""
 
-    def __init__(self, trail: Trail, scenario: Scenario, *, language: widgets.ToggleButtons) -> None:
-        self._trail, self._scenario, self._language = trail, scenario, language
+    def __init__(self, trail: Trail, scenario: Scenario, *, language: str) -> None:
+        self._trail, self._scenario, self.language = trail, scenario, language
         installed = trail["personas"].loc[0, "apps"].split("|")
         self._apps = [app for app in scenario.apps if app.id in installed and app.usage == "phone"]
         self.location_off = widgets.Checkbox(value=False, indent=False)
@@ -37,12 +37,16 @@ class SobrietyPanel(widgets.VBox):
         self.result = widgets.HTML()
         for box in (self.location_off, *self.removals.values()):
             box.observe(lambda _: self._update(), names="value")
-        language.observe(lambda _: self._update(), names="value")
         self._update()
         super().__init__([self.location_off, *self.removals.values(), self.result])
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        self._update()
+
     def _update(self) -> None:
-        language = self._language.value
+        language = self.language
         self.location_off.description = text("ma_journee.sobriety.location_off", language)
         for app in self._apps:
             self.removals[app.id].description = text("ma_journee.sobriety.remove", language, app=app.name)

@@ -21,8 +21,8 @@ CARDS = (("meals_per_day", True), ("menu", True), ("weather", True), ("strikes",
 class TemptingDataSort(widgets.VBox):
     """One needed / not-needed toggle per card, and a button that checks the sort and says why."""
 
-    def __init__(self) -> None:
-        self._language = "fr"
+    def __init__(self, *, language: str) -> None:
+        self._language = language
         self.cards = {card: widgets.ToggleButtons(options=[True, False], value=None) for card, _ in CARDS}
         self.names = {card: widgets.HTML() for card, _ in CARDS}
         self.check = widgets.Button(button_style="primary")
@@ -30,10 +30,10 @@ class TemptingDataSort(widgets.VBox):
         self.check.on_click(lambda _: self.verdict())
         rows = [widgets.VBox([self.names[card], self.cards[card]]) for card, _ in CARDS]
         super().__init__([*rows, self.check, self.answer])
-        self.show("fr")
+        self.relabel(language)
 
-    def show(self, language: str) -> None:
-        """Labels in `language` (a checked sort stays checked)."""
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: the teen's sort, and a checked verdict, stay."""
         self._language = language
         labels = [(text("cantine.sort.needed", language), True), (text("cantine.sort.not_needed", language), False)]
         for card, toggle in self.cards.items():

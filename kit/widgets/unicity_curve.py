@@ -37,8 +37,8 @@ Resolution = tuple[int, int]
 class UnicityCurve(widgets.VBox):
     """Hours per slice and antennas merged, a button that measures, the curves and their description."""
 
-    def __init__(self, crowd: Callable[[], pd.DataFrame], *, language: widgets.ToggleButtons) -> None:
-        self._crowd, self._language = crowd, language
+    def __init__(self, crowd: Callable[[], pd.DataFrame], *, language: str) -> None:
+        self._crowd, self.language = crowd, language
         self.hours = widgets.Dropdown(options=_HOURS, value=_HOURS[0], style={"description_width": "initial"})
         self.cells = widgets.Dropdown(options=_CELL_FACTORS, value=_CELL_FACTORS[0],
                                       style={"description_width": "initial"})
@@ -51,7 +51,6 @@ class UnicityCurve(widgets.VBox):
         self.figure: go.Figure | None = None
         for control in (self.hours, self.cells):
             control.observe(lambda _: self._update(measure=bool(self.curves)), names="value")
-        language.observe(lambda _: self._update(), names="value")
         self._update()
         super().__init__([self.hours, self.cells, self.measure, self.chart, self.words])
 
@@ -66,8 +65,13 @@ class UnicityCurve(widgets.VBox):
                                        for points in POINTS]
         return self.curves[resolution]
 
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: what the teen chose stays."""
+        self.language = language
+        self._update()
+
     def _update(self, measure: bool = False) -> None:
-        language = self._language.value
+        language = self.language
         self.hours.description = text("anonymat.curve.hours", language)
         self.cells.description = text("anonymat.curve.cells", language)
         self.measure.description = text("anonymat.curve.measure", language)

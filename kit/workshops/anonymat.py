@@ -13,7 +13,6 @@ columns the measures need, and every page of the scenario plays with that one co
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import NamedTuple
 
 import ipywidgets as widgets
@@ -65,10 +64,6 @@ class Anonymat(Workshop):
     stem = "04_anonymat"
     asks_for_double = False
 
-    def __init__(self, scenario: str | None = None) -> None:
-        super().__init__(scenario)
-        self._parts: dict[str, widgets.Widget] = {}
-
     def crowd(self) -> pd.DataFrame:
         """The crowd's pings (person_id, timestamp, cell_id), asked for when a teen first presses a button."""
         return shared_crowd(self.scenario).pings
@@ -78,32 +73,24 @@ class Anonymat(Workshop):
         return shared_crowd(self.scenario).antennas
 
     def step_guess(self) -> widgets.VBox:
-        return self.step("anonymat.step1", lambda trail, language: [self._part("guess", lambda: GuessWho(
-            self.crowd, self.antennas, language=self.language, seed=self.scenario.meta.seed))])
+        return self.step("anonymat.step1", lambda trail, language: [self.part("guess", lambda: GuessWho(
+            self.crowd, self.antennas, language=language, seed=self.scenario.meta.seed))])
 
     def step_curve(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
-            curve = self._part("curve", lambda: UnicityCurve(self.crowd, language=self.language))
+            curve = self.part("curve", lambda: UnicityCurve(self.crowd, language=language))
             return [curve, widgets.HTML(f"<p>{text('anonymat.curve.research', language)}</p>")]
 
         return self.step("anonymat.step2", draw)
 
     def step_protect(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
-            panel = self._part("protect", lambda: ProtectPanel(self.crowd, self.antennas, self.scenario,
-                                                               language=self.language))
+            panel = self.part("protect", lambda: ProtectPanel(self.crowd, self.antennas, self.scenario,
+                                                              language=language))
             return [panel]
 
         return self.step("anonymat.step3", draw)
 
     def step_next(self) -> widgets.VBox:
         """What a teen can do tonight, and the charter's principle: the guide's step 4 (5 minutes)."""
-        return self.step("anonymat.step4", lambda trail, language: [
-            widgets.HTML(f"<p>{text('anonymat.actions', language)}</p>"
-                         f"<p><strong>{text('anonymat.principle', language)}</strong></p>")])
-
-    def _part(self, name: str, make: Callable[[], widgets.Widget]) -> widgets.Widget:
-        """A step's interactive part, made once so that a language switch keeps the teen's choices."""
-        if name not in self._parts:
-            self._parts[name] = make()
-        return self._parts[name]
+        return self.step("anonymat.step4", lambda trail, language: [self.closing(language)])

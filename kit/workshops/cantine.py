@@ -37,23 +37,17 @@ class Cantine(Workshop):
     def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         self.learned, self.later = split_weeks(canteen_history(self.scenario))
-        self.guess = MealGuess(self.learned, self.later, self.scenario)
-        self.builder = ForecastBuilder(self.learned, self.later, self.scenario, on_fit=self.redraw)
-        self.sort = TemptingDataSort()
+        language = self.language.value
+        self.guess = self.part("guess", lambda: MealGuess(self.learned, self.later, self.scenario, language=language))
+        self.builder = self.part("builder", lambda: ForecastBuilder(
+            self.learned, self.later, self.scenario, language=language, on_fit=lambda: self.redraw("cantine.step3")))
+        self.sort = self.part("sort", lambda: TemptingDataSort(language=language))
 
     def step_guess(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            self.guess.show(language)
-            return [self.guess]
-
-        return self.step("cantine.step1", draw)
+        return self.step("cantine.step1", lambda trail, language: [self.guess])
 
     def step_build(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            self.builder.show(language)
-            return [self.builder]
-
-        return self.step("cantine.step2", draw)
+        return self.step("cantine.step2", lambda trail, language: [self.builder])
 
     def step_compare(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
@@ -67,10 +61,5 @@ class Cantine(Workshop):
         return self.step("cantine.step3", draw)
 
     def step_ethics(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            self.sort.show(language)
-            return [self.sort, widgets.HTML(f"<p>{text('cantine.accountable', language)}</p>"
-                                            f"<p>{text('cantine.actions', language)}</p>"
-                                            f"<p><strong>{text('cantine.principle', language)}</strong></p>")]
-
-        return self.step("cantine.step4", draw)
+        return self.step("cantine.step4", lambda trail, language: [
+            self.sort, self.closing(language, "cantine.accountable")])

@@ -35,9 +35,11 @@ class Charte(Workshop):
     def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         language = self.language.value
-        self.commitments = {principle: Commitments(principle, language=language) for principle in PRINCIPLES}
-        self.labels = AppLabels(self.scenario, language=language)
-        self.poster = Poster(self.charter, language=language)
+        self.commitments = {principle: self.part(f"commitments.{principle}",
+                                                 lambda principle=principle: Commitments(principle, language=language))
+                            for principle in PRINCIPLES}
+        self.labels = self.part("labels", lambda: AppLabels(self.scenario, language=language))
+        self.poster = self.part("poster", lambda: Poster(self.charter, language=language))
 
     def charter(self) -> Charter:
         """The group's charter as the page holds it now: commitments per principle, and the apps' labels."""
@@ -57,23 +59,11 @@ class Charte(Workshop):
         return self.step("charte.step1", draw)
 
     def step_commitments(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            for commitments in self.commitments.values():
-                commitments.relabel(language)
-            return list(self.commitments.values())
-
-        return self.step("charte.step2", draw)
+        return self.step("charte.step2", lambda trail, language: list(self.commitments.values()))
 
     def step_labels(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            self.labels.relabel(language)
-            return [self.labels]
-
-        return self.step("charte.step3", draw)
+        return self.step("charte.step3", lambda trail, language: [self.labels])
 
     def step_poster(self) -> widgets.VBox:
-        def draw(trail: Trail | None, language: str) -> list:
-            self.poster.relabel(language)
-            return [self.poster, widgets.HTML(f"<p><strong>{text('charte.principle', language)}</strong></p>")]
-
-        return self.step("charte.step4", draw)
+        return self.step("charte.step4", lambda trail, language: [
+            self.poster, widgets.HTML(f"<p><strong>{text('charte.principle', language)}</strong></p>")])

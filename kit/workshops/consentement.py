@@ -3,8 +3,8 @@ what each click let through, compares with the class and the acceptance model, r
 and ends with their rights and a letter to ask an app for their data (see `kit.workshops.page` for
 what every workshop page shares).
 
-Every click redraws the page (`Workshop.redraw`), so later steps always follow the answers. What is
-costly is kept: the month replayed per trail (`Replays`), and the class's answers (`class_answers`),
+Every answer redraws what follows from it (the receipt, step 2). What is costly is kept: the month
+replayed per trail (`Replays`), and the class's answers (`class_answers`),
 computed once per process on the first draw after a teen has a trail (never while the page renders),
 or beforehand by the room's template process (`kit.workshops.page.prepare`).
 """
@@ -49,28 +49,19 @@ class Consentement(Workshop):
 
     stem = "02_consentement"
 
-    def __init__(self, scenario: str | None = None) -> None:
-        super().__init__(scenario)
-        #: The teen's banners and answers, and the month replayed, for the trail they were made from.
-        self.banners: BannerSeries | None = None
-        self._replays: Replays | None = None
-        self._made_from: Trail | None = None
-
     def step_banners(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            self._follow(trail)
-            self.banners.show(language)
-            return [self.banners]
+            return [self._banner_series(trail, language)]
 
         return self.step("consentement.step1", draw)
 
     def step_receipt(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            self._follow(trail)
-            answers = self.banners.answers
+            answers = self._banner_series(trail, language).answers
             if not answers:
                 return [widgets.HTML(f"<p>{text('consentement.receipt.waiting', language)}</p>")]
-            requests = requests_with_answers(self._replays, self.scenario, answers)
+            replays = self.part("replays", lambda: Replays(trail, self.scenario))
+            requests = requests_with_answers(replays, self.scenario, answers)
             return [receipt_chart(requests, self.scenario, list(answers), language=language),
                     widgets.HTML(f"<p>{describe_receipt(requests, language=language)}</p>"),
                     widgets.HTML(receipt_details(trail, self.scenario, answers, requests, language=language))]
@@ -83,7 +74,7 @@ class Consentement(Workshop):
             return [acceptance_chart(table, language=language),
                     widgets.HTML(f"<p>{describe_acceptance(table, self.scenario, language=language)}</p>"),
                     widgets.HTML(f"<h3>{text('consentement.designer.title', language)}</h3>"),
-                    BannerDesigner(self.scenario, language=language)]
+                    self.part("designer", lambda: BannerDesigner(self.scenario, language=language))]
 
         return self.step("consentement.step3", draw)
 
@@ -94,15 +85,17 @@ class Consentement(Workshop):
             apps = [app for app in self.scenario.apps if app.id in installed and app.banner] or \
                    [app for app in self.scenario.apps if app.banner]
             return [widgets.HTML(text("consentement.rights", language)),
-                    RightsLetter(apps, language=language),
-                    widgets.HTML(f"<p>{text('consentement.actions', language)}</p>"
-                                 f"<p><strong>{text('consentement.principle', language)}</strong></p>")]
+                    self.part("letter", lambda: RightsLetter(apps, language=language)),
+                    self.closing(language)]
 
         return self.step("consentement.step4", draw)
 
-    def _follow(self, trail: Trail) -> None:
-        """New banners (no answers yet) and a new replay when the teen makes a new double."""
-        if self._made_from is not trail:
-            self.banners = BannerSeries(trail["consent_events"], self.scenario, on_answer=self.redraw)
-            self._replays = Replays(trail, self.scenario)
-            self._made_from = trail
+    @property
+    def banners(self) -> BannerSeries | None:
+        """The teen's banners and answers (None before the teen has a double)."""
+        return self._parts.get("banners")  # type: ignore[return-value]
+
+    def _banner_series(self, trail: Trail, language: str) -> BannerSeries:
+        """The teen's banners for this double: an answer redraws the receipt only."""
+        return self.part("banners", lambda: BannerSeries(trail["consent_events"], self.scenario, language=language,
+                                                         on_answer=lambda: self.redraw("consentement.step2")))

@@ -29,7 +29,7 @@ class MaJournee(Workshop):
                     widgets.HTML(f"<p>{describe_day(trail, self.scenario, days.value, language=language)}</p>")]
 
         step = self.step("ma_journee.step1", draw)
-        days.observe(lambda _: self.redraw(), names="value")
+        days.observe(lambda _: self.redraw("ma_journee.step1"), names="value")
         return step
 
     def step_trackers(self) -> widgets.VBox:
@@ -39,10 +39,9 @@ class MaJournee(Workshop):
 
     def step_guess(self) -> widgets.VBox:
         return self.step("ma_journee.step3", lambda trail, language: [
-            GuessCard(trail, self.scenario, language=self.language)])
+            self.part("guess", lambda: GuessCard(trail, self.scenario, language=language))])
 
     def step_sobriety(self) -> widgets.VBox:
         return self.step("ma_journee.step4", lambda trail, language: [
-            SobrietyPanel(trail, self.scenario, language=self.language),
-            widgets.HTML(f"<p>{text('ma_journee.actions', language)}</p>"
-                         f"<p><strong>{text('ma_journee.principle', language)}</strong></p>")])
+            self.part("sobriety", lambda: SobrietyPanel(trail, self.scenario, language=language)),
+            self.closing(language)])

@@ -4,6 +4,8 @@ one process, the data they all read and none changes (`shared_by_pages`, filled 
 
 A workshop subclasses `Workshop` with one method per step, each returning `self.step(prefix, draw)`;
 the notebook stays thin (one call per step). Until the teen has a trail, each step says what to do first.
+What the teen does is held by components (`kit.widgets.component`) that a step gets from `self.part`, so
+that no redraw, language switch or other step's change loses it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import pandas as pd
 
 from kit.i18n import text, use_scenario_texts
 from kit.scenario import Scenario, default_scenario, load_scenario
+from kit.widgets.component import Component
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget, warm_up
-from kit.widgets.steps import step_header
+from kit.widgets.steps import StepHeader
 
 __all__ = ["Draw", "Trail", "Workshop", "prepare", "shared_by_pages"]
 
@@ -30,6 +33,8 @@ Trail = dict[str, pd.DataFrame]
 #: A step's content for a trail and a language: widgets, or plain plotly figures (drawn by `as_widget`).
 Draw = Callable[[Trail | None, str], list]
 Shared = TypeVar("Shared")
+Part = TypeVar("Part")
+Labelled = TypeVar("Labelled", bound=Component)
 
 #: Scenarios whose shared data a process keeps: the session's, and the few an educator may try beside it.
 _SCENARIOS_KEPT = 4
@@ -86,7 +91,14 @@ class Workshop:
     """One object per page: `start()`, then the subclass's steps. `stem` names the workshop's catalog
     entries (`workshop.<stem>.title`). A workshop about the city rather than the teen's own trail sets
     `asks_for_double = False`: no persona picker, and its steps draw at once (with `trail` None), so
-    they must stay light until the teen acts."""
+    they must stay light until the teen acts.
+
+    What the teen does lives in components (`kit.widgets.component`), which a step gets from `part`: built
+    once per trail (once per page without one), relabelled in place by the page when the language changes,
+    never rebuilt by a redraw. A step's draw only arranges them, with figures and texts computed from the
+    trail; a change redraws the steps that depend on it (`redraw(prefix)`), every step only for a new
+    trail or a language switch.
+    """
 
     stem: str = ""
     asks_for_double: bool = True
@@ -98,34 +110,66 @@ class Workshop:
         use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
         self.language = page_language_switch()
         self.trail: Trail | None = None
-        self._steps: list[tuple[str, widgets.VBox, Draw]] = []
+        self._steps: dict[str, tuple[widgets.VBox, Draw]] = {}
         #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.
         self.shown: dict[str, list] = {}
-        self.picker = PersonaPicker(self.scenario, language=self.language,
-                                    on_trail=self._receive) if self.asks_for_double else None
-        self.language.observe(lambda _: self.redraw(), names="value")
+        #: The page's own components (headings, the persona picker), for the page's life.
+        self._labels: list[Component] = []
+        #: Components and data made for the current trail, by name (`part`).
+        self._parts: dict[str, object] = {}
+        self.picker = self._labelled(PersonaPicker(self.scenario, language=self.language.value,
+                                                   on_trail=self._receive)) if self.asks_for_double else None
+        self.language.observe(lambda change: self._relabel(change["new"]), names="value")
 
     def start(self) -> widgets.VBox:
-        header = [self.language, step_header(f"workshop.{self.stem}", self.language)]
+        header = [self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
         return widgets.VBox(header + ([self.picker] if self.picker else []))
 
     def step(self, prefix: str, draw: Draw) -> widgets.VBox:
         """A step titled from `{prefix}.title`/`.text`, whose body `draw` fills once there is a trail."""
         body = widgets.VBox()
-        self._steps.append((prefix, body, draw))
-        self._draw(prefix, body, draw)
-        return widgets.VBox([step_header(prefix, self.language), body])
+        self._steps[prefix] = (body, draw)
+        self._draw(prefix)
+        return widgets.VBox([self._labelled(StepHeader(prefix, language=self.language.value)), body])
 
-    def redraw(self) -> None:
-        """Every step again: after a new trail, a language switch, or a choice a step depends on."""
-        for prefix, body, draw in self._steps:
-            self._draw(prefix, body, draw)
+    def part(self, name: str, make: Callable[[], Part]) -> Part:
+        """What `make` builds, once per trail (once per page without one): a component that keeps what the
+        teen did in it, or data that costs time to compute. Components among them are relabelled by the page."""
+        if name not in self._parts:
+            self._parts[name] = make()
+        return self._parts[name]  # type: ignore[return-value]
+
+    def closing(self, language: str, *before: str) -> widgets.HTML:
+        """The end of a workshop's last step: catalog paragraphs `before` (if any), the three things to do
+        tonight (`<name>.actions`), and the charter's principle (`<name>.principle`) in bold."""
+        name = self.stem.split("_", 1)[1]
+        paragraphs = [text(key, language) for key in (*before, f"{name}.actions")]
+        return widgets.HTML("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+                            + f"<p><strong>{text(f'{name}.principle', language)}</strong></p>")
+
+    def redraw(self, *prefixes: str) -> None:
+        """The steps named (every step by default) again, with the components they hold as they are."""
+        for prefix in prefixes or tuple(self._steps):
+            self._draw(prefix)
+
+    def _labelled(self, component: Labelled) -> Labelled:
+        self._labels.append(component)
+        return component
 
     def _receive(self, trail: Trail) -> None:
+        """A new double: what was made for the last one goes, every step is drawn for this one."""
         self.trail = trail
+        self._parts.clear()
         self.redraw()
 
-    def _draw(self, prefix: str, body: widgets.VBox, draw: Draw) -> None:
+    def _relabel(self, language: str) -> None:
+        for component in (*self._labels, *self._parts.values()):
+            if isinstance(component, Component):
+                component.relabel(language)
+        self.redraw()
+
+    def _draw(self, prefix: str) -> None:
+        body, draw = self._steps[prefix]
         if self.trail is None and self.asks_for_double:
             parts = [widgets.HTML(f"<p>{text('workshop.waiting', self.language.value)}</p>")]
         else:

@@ -10,9 +10,6 @@ beforehand by the room's template process (`kit.workshops.page.prepare`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 import ipywidgets as widgets
 import pandas as pd
 
@@ -33,7 +30,6 @@ from kit.workshops.page import Trail, Workshop, shared_by_pages
 
 __all__ = ["Profilage", "class_profiles"]
 
-Kept = TypeVar("Kept")
 
 
 @shared_by_pages
@@ -47,13 +43,9 @@ class Profilage(Workshop):
 
     stem = "03_profilage"
 
-    def __init__(self, scenario: str | None = None) -> None:
-        super().__init__(scenario)
-        self._kept: dict[str, tuple[Trail, object]] = {}
-
     def step_profile(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            stays = self._per_trail("stays", trail, lambda: personal_stays(trail, self.scenario))
+            stays = self.part("stays", lambda: personal_stays(trail, self.scenario))
             return [profile_chart(trail["profiles"], self.scenario, language=language),
                     widgets.HTML(f"<p>{describe_profile(trail['profiles'], self.scenario, language=language)}</p>"),
                     widgets.HTML(segment_clues(trail, self.scenario, stays, language=language))]
@@ -61,8 +53,8 @@ class Profilage(Workshop):
         return self.step("profilage.step1", draw)
 
     def step_auction(self) -> widgets.VBox:
-        return self.step("profilage.step2", lambda trail, language: [self._per_trail(
-            "auction", trail, lambda: AuctionReplay(trail, self.scenario, language=self.language))])
+        return self.step("profilage.step2", lambda trail, language: [self.part(
+            "auction", lambda: AuctionReplay(trail, self.scenario, language=language))])
 
     def step_accuracy(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
@@ -76,17 +68,8 @@ class Profilage(Workshop):
 
     def step_blur(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            stays = self._per_trail("stays", trail, lambda: personal_stays(trail, self.scenario))
-            panel = self._per_trail("blur", trail, lambda: BlurPanel(trail, self.scenario, stays,
-                                                                     language=self.language))
-            return [panel, widgets.HTML(f"<p>{text('profilage.actions', language)}</p>"
-                                        f"<p><strong>{text('profilage.principle', language)}</strong></p>")]
+            stays = self.part("stays", lambda: personal_stays(trail, self.scenario))
+            panel = self.part("blur", lambda: BlurPanel(trail, self.scenario, stays, language=language))
+            return [panel, self.closing(language)]
 
         return self.step("profilage.step4", draw)
-
-    def _per_trail(self, name: str, trail: Trail, make: Callable[[], Kept]) -> Kept:
-        """What `make` gives for this trail, made once per trail (a new double makes it again)."""
-        kept = self._kept.get(name)
-        if kept is None or kept[0] is not trail:
-            kept = self._kept[name] = (trail, make())
-        return kept[1]

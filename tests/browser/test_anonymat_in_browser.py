@@ -29,7 +29,9 @@ def test_a_teen_finds_the_mystery_person_and_protects_the_crowd(room, page: Page
 
     step3 = page.locator('[id="cell-id=step3"]')
     _measure_then_blur(step3, "Publier les données protégées", "l'arrêt Commerce", "24")
-    expect(step3.get_by_text("Principe de la charte de la donnée : la protection")).to_be_visible()
+    step4 = page.locator('[id="cell-id=step4"]')
+    expect(step4.get_by_role("heading", name="4. Et maintenant ?")).to_be_visible()
+    expect(step4.get_by_text("Principe de la charte de la donnée : la protection")).to_be_visible()
 
     assert hosts_contacted(page) == {"127.0.0.1"}, sorted(set(page.requests))
     violations = axe(page)

@@ -13,7 +13,6 @@ import kit
 from kit.analysis.home import in_window
 from kit.scenario.model import Scenario
 from kit.widgets.guess import GuessCard
-from kit.widgets.language import language_switch
 
 
 def _trail(nantes: Scenario, *, with_pings: bool = True) -> dict[str, pd.DataFrame]:
@@ -32,7 +31,7 @@ def _trail(nantes: Scenario, *, with_pings: bool = True) -> dict[str, pd.DataFra
 
 @pytest.fixture
 def card(nantes: Scenario) -> GuessCard:
-    return GuessCard(_trail(nantes), nantes, language=language_switch())
+    return GuessCard(_trail(nantes), nantes, language="fr")
 
 
 def test_the_button_waits_for_a_guess(card: GuessCard) -> None:
@@ -63,12 +62,12 @@ def test_a_right_guess_is_praised(card: GuessCard) -> None:
     assert "Bravo, tu as deviné juste" in card.answer.value
 
 
-def test_the_language_switch_relabels_everything_including_the_reveal(nantes: Scenario) -> None:
-    switch = language_switch()
-    card = GuessCard(_trail(nantes), nantes, language=switch)
+def test_relabelling_changes_every_word_including_the_reveal_and_keeps_the_guess(nantes: Scenario) -> None:
+    card = GuessCard(_trail(nantes), nantes, language="fr")
     card.guess.value = "bellevue"
     card.check.click()
-    switch.value = "en"
+    card.relabel("en")
+    assert card.guess.value == "bellevue"
     assert card.check.description == "Check" and card.guess.description == "Neighbourhood"
     assert "Where do you think your double lives?" in card.question.value
     assert "Well done, you guessed right" in card.answer.value and "100% sure" in card.answer.value
@@ -86,7 +85,7 @@ def test_the_revealed_map_uses_no_geo_traces_nor_map_settings(card: GuessCard) -
 
 
 def test_without_locations_the_kit_says_it_cannot_guess(nantes: Scenario) -> None:
-    card = GuessCard(_trail(nantes, with_pings=False), nantes, language=language_switch())
+    card = GuessCard(_trail(nantes, with_pings=False), nantes, language="fr")
     card.guess.value = "bellevue"
     card.check.click()
     assert "aucune position enregistrée la nuit" in card.answer.value
@@ -97,7 +96,7 @@ def test_names_are_shown_as_text(nantes: Scenario) -> None:
     places = tuple(dataclasses.replace(place, name="<b>Bellevue</b>") if place.id == "bellevue" else place
                    for place in nantes.places)
     scenario = dataclasses.replace(nantes, places=places)
-    card = GuessCard(_trail(scenario), scenario, language=language_switch())
+    card = GuessCard(_trail(scenario), scenario, language="fr")
     card.guess.value = "bellevue"
     card.check.click()
     assert "<b>Bellevue" not in card.answer.value and html.escape("<b>Bellevue</b>") in card.answer.value
@@ -115,7 +114,7 @@ def test_a_generated_trail_reveals_its_true_neighbourhood(nantes: Scenario) -> N
     trails = (kit.trail(pseudonym) for pseudonym in ("lune42", "soleil7", "camille"))
     trail = next(trail for trail in trails if len(in_window(trail["location_pings"], "home")) >= 20)
     truth = nantes.place(trail["personas"].iloc[0]["home_place_id"])
-    card = GuessCard(trail, nantes, language=language_switch())
+    card = GuessCard(trail, nantes, language="fr")
     card.guess.value = next(place.id for place in nantes.places_of_kind("neighbourhood") if place.id != truth.id)
     card.check.click()
     assert f"ton double habite dans le quartier {html.escape(truth.name)}, pas" in card.answer.value

@@ -7,24 +7,25 @@ from pathlib import Path
 import pytest
 
 from kit.scenario.model import Scenario
-from kit.widgets.language import language_switch
 from kit.widgets.persona_picker import PersonaPicker
 
 
 @pytest.fixture
 def picker(nantes: Scenario) -> tuple[PersonaPicker, list]:
     received: list = []
-    return PersonaPicker(nantes, language=language_switch(), on_trail=received.append), received
+    return PersonaPicker(nantes, language="fr", on_trail=received.append), received
 
 
-def test_french_by_default_and_english_on_switch(nantes: Scenario) -> None:
-    switch = language_switch()
-    picker = PersonaPicker(nantes, language=switch, on_trail=lambda trail: None)
+def test_french_then_english_keeping_the_form_and_its_message(nantes: Scenario) -> None:
+    picker = PersonaPicker(nantes, language="fr", on_trail=lambda trail: None)
     assert picker.go.description == "C'est parti !"
     assert ("Sportif·ve", "sporty") in picker.habits.options
-    switch.value = "en"
+    picker.habits.value = ("sporty",)
+    picker.go.click()
+    picker.relabel("en")
     assert picker.go.description == "Let's go!"
-    assert ("Sporty", "sporty") in picker.habits.options
+    assert ("Sporty", "sporty") in picker.habits.options and picker.habits.value == ("sporty",)
+    assert "pseudo" not in picker.message.value and "role='alert'" in picker.message.value
 
 
 def test_pressing_without_a_nickname_asks_for_one(picker) -> None:

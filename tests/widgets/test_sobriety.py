@@ -6,7 +6,6 @@ import pytest
 
 import kit
 from kit.scenario.model import Scenario
-from kit.widgets.language import language_switch
 from kit.widgets.sobriety import SobrietyPanel, trimmed
 
 
@@ -20,7 +19,7 @@ def trail() -> dict:
 
 
 def test_location_off_removes_every_ping_and_the_home_guess(trail: dict, nantes: Scenario) -> None:
-    panel = SobrietyPanel(trail, nantes, language=language_switch())
+    panel = SobrietyPanel(trail, nantes, language="fr")
     assert "Il reste 100 %" in panel.result.value and "trouve encore ton quartier" in panel.result.value
     panel.location_off.value = True
     assert "ne trouve plus où tu habites" in panel.result.value
