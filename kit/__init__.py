@@ -13,10 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kit.version import __version__
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__version__ = "0.1.0"
 __all__ = ["__version__", "load", "trail"]
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit import __version__
 from kit.guide.check import Guides, load_guides
 from kit.guide.markdown import anchor, render
 from kit.guide.pages import render as render_template
@@ -24,6 +23,7 @@ from kit.guide.printer import find_browser, print_pdf
 from kit.guide.sources import GuideFile
 from kit.i18n import text
 from kit.output import replaced_folder
+from kit.version import __version__
 
 __all__ = ["GUIDE_MARKER", "GuideReport", "build_guide"]
 
