@@ -21,7 +21,7 @@ import pandas as pd
 
 from kit.engine.canteen import canteen_attendance
 from kit.engine.clock import WEEKDAYS
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 
 __all__ = ["FEATURES", "HORIZONS", "TRAIN_WEEKS", "AdditiveForecast", "canteen_history", "compare_forecasts",
@@ -40,7 +40,7 @@ def canteen_history(scenario: Scenario, *, weeks: int = TRAIN_WEEKS + len(HORIZO
     random stream, with a `week` column (0 = the first week)."""
     period = dataclasses.replace(scenario.meta.period, days=7 * weeks)
     longer = dataclasses.replace(scenario, meta=dataclasses.replace(scenario.meta, period=period))
-    table = canteen_attendance(longer, domain_rng(scenario.meta.seed, "canteen"))
+    table = canteen_attendance(longer, domain_rng(scenario.meta.seed, Stream.CANTEEN))
     table = table[table["open"]].reset_index(drop=True)
     return table.assign(week=(table["date"] - pd.Timestamp(period.start)).dt.days // 7)
 

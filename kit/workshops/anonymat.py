@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit.engine.crowd import crowd_pings
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.guess_who import GuessWho, antenna_table
@@ -37,7 +37,7 @@ RESIDENTS = 1_000
 
 def workshop_crowd(scenario: Scenario) -> pd.DataFrame:
     """The crowd this workshop plays with, on screen and on its paper cards: `RESIDENTS` of the scenario."""
-    return crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=RESIDENTS)
+    return crowd_pings(scenario, domain_rng(scenario.meta.seed, Stream.CROWD), residents=RESIDENTS)
 
 
 class SharedCrowd(NamedTuple):

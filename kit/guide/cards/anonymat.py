@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kit.analysis.unicity import hourly_points, matching_people, unicity
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.errors import KitError, Problem
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
@@ -67,7 +67,7 @@ class _Mystery:
 def sheets(data: CardData, language: str) -> Sheets:
     """20 day cards, 3 mystery cards and the Guess-Who grid; the answer key: which card each mystery
     is, the cards (and the crowd's people) left after each clue, and the curve of the city and the study."""
-    rng = domain_rng(data.scenario.meta.seed, "cards_anonymat")
+    rng = domain_rng(data.scenario.meta.seed, Stream.ANONYMAT_CARDS)
     crowd = workshop_crowd(data.scenario)
     points = _day_points(crowd, rng)
     places = antenna_table(crowd, data.scenario)["place"]

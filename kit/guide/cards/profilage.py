@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from kit.engine import mobility
 from kit.engine.profiling import at_night
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import persona_trail, pick_personas
 from kit.guide.pages import render
@@ -79,7 +79,7 @@ class _Bidder:
 def class_stays(data: CardData) -> pd.DataFrame:
     """Where the class went (the engine's ground truth, not a table of the data package): drawn again with the
     stream the generator used, so the outings on a card are the ones the profiler counted."""
-    return mobility.stays(data.scenario, data.tables["personas"], domain_rng(data.scenario.meta.seed, "mobility"))
+    return mobility.stays(data.scenario, data.tables["personas"], domain_rng(data.scenario.meta.seed, Stream.MOBILITY))
 
 
 def sheets(data: CardData, language: str) -> Sheets:
