@@ -7,7 +7,8 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from kit.scenario import SCENARIO_VARIABLE, Scenario, resolve_scenario
+from kit.page_env import SCENARIO_VARIABLE
+from kit.scenario import Scenario, resolve_scenario
 from kit.workshops import anonymat, consentement, profilage
 from kit.workshops.anonymat import RESIDENTS, Anonymat
 from kit.workshops.consentement import Consentement
