@@ -16,6 +16,7 @@ from typing import TypeVar
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.analysis.profile_replay import personal_stays
 from kit.engine.pipeline import class_trails
 from kit.i18n import text
 from kit.scenario.model import Scenario
@@ -28,7 +29,6 @@ from kit.widgets.class_accuracy import (
     wrong_guesses,
 )
 from kit.widgets.profile_card import describe_profile, profile_chart, segment_clues
-from kit.widgets.profile_replay import personal_stays
 from kit.workshops.page import Trail, Workshop, shared_by_pages
 
 __all__ = ["Profilage", "class_profiles"]

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from kit.analysis.profile_replay import Behaviour, personal_stays, replayed
 from kit.engine.profiling import profiler_accuracy
 from kit.scenario.model import Scenario
 from kit.widgets.class_accuracy import confusion_counts
-from kit.widgets.profile_replay import Behaviour, personal_stays, replayed
 from kit.workshops import profilage
 from kit.workshops.profilage import Profilage
 
