@@ -9,14 +9,14 @@ from html import unescape
 import pandas as pd
 import pytest
 
+from kit.analysis.profiler_accuracy import confusion_counts
+from kit.analysis.segments import segment_labels
 from kit.engine import profiling
 from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import PERSONAS, pick_personas
 from kit.guide.cards.profilage import class_stays, sheets
 from kit.i18n import LANGUAGES
-from kit.widgets.class_accuracy import confusion_counts
-from kit.widgets.profile_card import segment_labels
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 Each of the 20 day cards is one weekday of one person of the crowd, as the phone operator records it:
 six points "around this hour, near this place (antenna)", at the resolution of the screen's game (the
-hour, the antenna, named after the nearest place by `kit.widgets.guess_who.antenna_table`). The three
+hour, the antenna, named after the nearest place by `kit.analysis.crowd.antenna_table`). The three
 mystery cards repeat the points of three of the 20, shuffled: the facilitator reads them one by one, and
 the pairs cross out the days that do not have the clue.
 
@@ -21,15 +21,20 @@ from string import ascii_uppercase
 import numpy as np
 import pandas as pd
 
-from kit.analysis.unicity import hourly_points, matching_people, unicity
+from kit.analysis.crowd import antenna_table, workshop_crowd
+from kit.analysis.unicity import (
+    POINTS,
+    PUBLISHED,
+    SAMPLE,
+    hourly_points,
+    matching_people,
+    unicity,
+)
 from kit.engine.random import Stream, domain_rng
 from kit.errors import KitError, Problem
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
-from kit.widgets.guess_who import antenna_table
 from kit.widgets.numbers import percent
-from kit.widgets.unicity_curve import POINTS, PUBLISHED, SAMPLE
-from kit.workshops.anonymat import workshop_crowd
 
 __all__ = ["CARDS", "CLUES", "MYSTERIES", "sheets"]
 
