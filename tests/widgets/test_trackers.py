@@ -6,16 +6,11 @@ import pandas as pd
 import pytest
 
 import kit
+from kit.analysis.trackers import exodus_class, fields_sent, requests_per_day
 from kit.engine.apps import tracker_requests
 from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
-from kit.widgets.trackers import (
-    describe_trackers,
-    exodus_class,
-    fields_sent,
-    requests_per_day,
-    tracker_sankey,
-)
+from kit.widgets.trackers import describe_trackers, tracker_sankey
 
 #: Okabe–Ito vermillion: the colour of Exodus Privacy's red class.
 VERMILLION = "#D55E00"
