@@ -24,17 +24,17 @@ import json, resource, sys, time, tracemalloc
 import numpy as np
 from kit.analysis.unicity import unicity
 from kit.engine.crowd import crowd_pings
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario import load_scenario
 
 residents = json.loads(sys.argv[1])
 scenario = load_scenario("nantes")
-crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=10)  # warm-up: first calls
+crowd_pings(scenario, domain_rng(scenario.meta.seed, Stream.CROWD), residents=10)  # warm-up: first calls
 times = []
 for _ in range(3):
     pings = None  # one crowd in memory at a time
     started = time.perf_counter()
-    pings = crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=residents)
+    pings = crowd_pings(scenario, domain_rng(scenario.meta.seed, Stream.CROWD), residents=residents)
     times.append(time.perf_counter() - started)
 rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 started = time.perf_counter()
@@ -42,7 +42,7 @@ unicity(pings, points=4, rng=np.random.default_rng(1), sample=2_000)
 unicity_s = time.perf_counter() - started
 del pings
 tracemalloc.start()
-rows = len(crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=residents))
+rows = len(crowd_pings(scenario, domain_rng(scenario.meta.seed, Stream.CROWD), residents=residents))
 traced_mb = tracemalloc.get_traced_memory()[1] / 1e6
 print(json.dumps({"rows": rows, "seconds": min(times), "unicity_s": unicity_s, "rss_mb": rss_mb,
                   "traced_mb": traced_mb}))

@@ -13,36 +13,39 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kit.version import __version__
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__version__ = "0.1.0"
 __all__ = ["__version__", "load", "trail"]
 
 
-def load(scenario: str | Path = "nantes", *, seed: int | None = None) -> dict[str, pd.DataFrame]:
+def load(scenario: str | Path | None = None, *, seed: int | None = None) -> dict[str, pd.DataFrame]:
     """Every table of a scenario's synthetic data, generated in memory (cached for the session).
 
-    `scenario` is a bundled scenario's name or a path; `seed` defaults to the scenario's own.
+    `scenario` is a bundled scenario's name or a path, by default the session's (`datatrail serve --scenario
+    montreal` makes it Montréal's, see `kit.scenario.default_scenario`); `seed` defaults to the scenario's own.
     Returns copies, so a notebook that edits a table does not change what the next cell loads.
     """
-    from kit.scenario import resolve_scenario
+    from kit.scenario import default_scenario, resolve_scenario
 
-    path = resolve_scenario(scenario)
+    path = resolve_scenario(scenario or default_scenario())
     tables = _generated(str(path.resolve()), _fingerprint(path), seed)
     return {name: table.copy() for name, table in tables.items()}
 
 
 def trail(pseudonym: str, *, habits: tuple[str, ...] | list[str] | None = None, age: int | None = None,
-          scenario: str | Path = "nantes", seed: int | None = None) -> dict[str, pd.DataFrame]:
+          scenario: str | Path | None = None, seed: int | None = None) -> dict[str, pd.DataFrame]:
     """One teen's own synthetic trail: the same pseudonym (and habits, age) always gives the same trail.
 
-    Nothing is written to disk: the pseudonym only seeds the generator.
+    `scenario`: as for `load`, by default the session's. Nothing is written to disk: the pseudonym only
+    seeds the generator.
     """
     from kit.engine.pipeline import personal_trail
-    from kit.scenario import load_scenario
+    from kit.scenario import default_scenario, load_scenario
 
-    return personal_trail(load_scenario(scenario), pseudonym=pseudonym,
+    return personal_trail(load_scenario(scenario or default_scenario()), pseudonym=pseudonym,
                           habits=None if habits is None else tuple(habits), age=age, seed=seed)
 
 

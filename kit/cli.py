@@ -172,6 +172,8 @@ def _list(arguments: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from kit.scenario import DEFAULT_SCENARIO
+
     parser = argparse.ArgumentParser(
         prog="datatrail",
         description="Kit Traces de données : ateliers d'éducation à la donnée sur données synthétiques. "
@@ -192,8 +194,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new = _command(commands, "new", _new)
     new.add_argument("name", metavar="NOM", help="nom du nouveau scénario / new scenario's name (ex. : lyon)")
-    new.add_argument("--from", default="nantes", metavar="SCÉNARIO",
-                     help="scénario à copier / scenario to copy (défaut / default: nantes)")
+    new.add_argument("--from", default=DEFAULT_SCENARIO, metavar="SCÉNARIO",
+                     help=f"scénario à copier / scenario to copy (défaut / default: {DEFAULT_SCENARIO})")
     new.add_argument("--out", type=Path, default=Path("."), metavar="DOSSIER",
                      help="où créer le dossier NOM / where to create the NAME folder (défaut : ici / here)")
 
@@ -209,12 +211,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="au plus N ados à la fois (défaut : ce que la mémoire de l'ordinateur permet) / at most "
                             "N teens at once (default: what the laptop's memory holds)")
     serve.add_argument("--scenario", help="nom ou chemin du scénario des ateliers / the workshops' scenario name or "
-                                          "path (défaut / default: nantes)")
+                                          f"path (défaut / default: {DEFAULT_SCENARIO})")
     serve.add_argument("--static", type=Path, metavar="DOSSIER",
                        help="servir un site construit par datatrail build / serve a site built by datatrail build")
 
     studio = _command(commands, "studio", _studio)
-    studio.add_argument("--scenario", help="scénario à adapter / scenario to adapt (défaut / default: nantes)")
+    studio.add_argument("--scenario",
+                        help=f"scénario à adapter / scenario to adapt (défaut / default: {DEFAULT_SCENARIO})")
     studio.add_argument("--port", type=_count(1), default=8867, help="port (défaut / default: 8867)")
 
     build = _command(commands, "build", _build)

@@ -18,7 +18,8 @@ from IPython import get_ipython
 from IPython.display import HTML, display
 
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
-from kit.scenario import DEFAULT_SCENARIO, SCENARIO_VARIABLE
+from kit.page_env import page_variables
+from kit.scenario import DEFAULT_SCENARIO
 from kit.workshops import workshops_root
 
 __all__ = ["DISTRIBUTION", "WORKSHOPS_EXTRA", "WORKSHOPS_MARKER", "open_workshop"]
@@ -34,9 +35,8 @@ async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE, scenario: s
     import piplite
 
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    os.environ[SCENARIO_VARIABLE] = scenario
     # The language reaches the page as Voilà hands it over: the address's query string.
-    os.environ["QUERY_STRING"] = f"lang={language}"
+    os.environ.update(page_variables(scenario=scenario, language=language))
     try:
         # Named one by one: asked as `data-trail-kit[workshops]` once the kit is in, the installer skips them.
         # `keep_going`: on a first missing package the installer would stop looking in the site's index and

@@ -16,7 +16,10 @@ from pathlib import Path
 
 from kit.errors import KitError, Problem
 
-__all__ = ["replaced_folder"]
+__all__ = ["SITE_MARKER", "replaced_folder"]
+
+#: The marker of a site `datatrail build` made: also how `datatrail serve --static` knows a folder is one.
+SITE_MARKER = ".datatrail-site"
 
 
 @contextmanager

@@ -11,6 +11,9 @@ import pytest
 import kit
 from kit.engine.package import table_names
 from kit.errors import KitError
+from kit.page_env import SCENARIO_VARIABLE
+from kit.scenario import load_scenario, resolve_scenario
+from kit.serve import voila_environment
 
 
 def test_load_gives_every_table_and_edits_do_not_leak_into_the_next_load() -> None:
@@ -49,3 +52,17 @@ def test_a_trail_writes_nothing_to_disk(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("HOME", str(tmp_path))
     kit.trail("personne_ne_le_saura", habits=["gamer"])
     assert list(os.scandir(tmp_path)) == []
+
+
+def test_in_a_room_served_on_another_city_load_and_trail_give_that_citys_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook in a room started with `datatrail serve --scenario montreal` reads Montréal, not Nantes."""
+    room = voila_environment("http://127.0.0.1:8866/voila/render/accueil.ipynb?token=abc234",
+                             scenario=resolve_scenario("montreal"))
+    monkeypatch.setenv(SCENARIO_VARIABLE, room[SCENARIO_VARIABLE])
+    montreal = {place.id for place in load_scenario("montreal").places}
+    nantes_only = {place.id for place in load_scenario("nantes").places} - montreal
+    assert set(kit.load()["places"]["place_id"]) == montreal
+    teen = kit.trail("x")
+    visited = set(teen["location_pings"]["place_id"].dropna())
+    assert visited and visited <= montreal and not visited & nantes_only
+    assert teen["personas"].loc[0, "home_place_id"] in montreal

@@ -21,11 +21,12 @@ import pandas as pd
 
 from kit.engine.canteen import canteen_attendance
 from kit.engine.clock import WEEKDAYS
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 
-__all__ = ["FEATURES", "HORIZONS", "TRAIN_WEEKS", "AdditiveForecast", "canteen_history", "compare_forecasts",
-           "fit_forecast", "last_week_forecast", "split_weeks"]
+__all__ = ["COMPARED", "FEATURES", "HORIZONS", "TEMPTING_DATA", "TRAIN_WEEKS", "AdditiveForecast", "canteen_history",
+           "compare_forecasts", "fit_forecast", "forecast_errors", "last_week_forecast", "school_options",
+           "split_weeks"]
 
 #: What the model may use, in the order the workshop offers them. Temperature is a decoy: it looks useful
 #: and does not change attendance (see `kit.engine.canteen`).
@@ -33,6 +34,12 @@ FEATURES = ("weekday", "menu", "rain", "temp_c", "strike")
 #: Weeks learned from, then weeks forecast (1 to 4 weeks ahead).
 TRAIN_WEEKS = 6
 HORIZONS = (1, 2, 3, 4)
+#: The forecasts step 3 compares, in its order: the teen's model, last week's count, the kitchen's rule of thumb.
+COMPARED = ("model", "naive", "kitchen")
+#: Data a city could be tempted to collect to forecast meals, and whether a forecast needs it (the "why" is in
+#: the catalog, `cantine.card.<id>.why`): counts per school and day are enough, which is the charter's sobriety.
+TEMPTING_DATA = (("meals_per_day", True), ("menu", True), ("weather", True), ("strikes", True), ("names", False),
+                 ("health", False), ("income", False), ("photo", False), ("friends", False))
 
 
 def canteen_history(scenario: Scenario, *, weeks: int = TRAIN_WEEKS + len(HORIZONS)) -> pd.DataFrame:
@@ -40,9 +47,15 @@ def canteen_history(scenario: Scenario, *, weeks: int = TRAIN_WEEKS + len(HORIZO
     random stream, with a `week` column (0 = the first week)."""
     period = dataclasses.replace(scenario.meta.period, days=7 * weeks)
     longer = dataclasses.replace(scenario, meta=dataclasses.replace(scenario.meta, period=period))
-    table = canteen_attendance(longer, domain_rng(scenario.meta.seed, "canteen"))
+    table = canteen_attendance(longer, domain_rng(scenario.meta.seed, Stream.CANTEEN))
     table = table[table["open"]].reset_index(drop=True)
     return table.assign(week=(table["date"] - pd.Timestamp(period.start)).dt.days // 7)
+
+
+def school_options(scenario: Scenario) -> list[tuple[str, str]]:
+    """(name, place id) of each school with a canteen, sorted by place id as the canteen table is."""
+    return [(scenario.place(school.place).name, school.place)
+            for school in sorted(scenario.canteen.schools, key=lambda school: school.place)]
 
 
 def split_weeks(history: pd.DataFrame, train_weeks: int = TRAIN_WEEKS) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -121,6 +134,14 @@ def compare_forecasts(later: pd.DataFrame, forecasts: dict[str, np.ndarray], kg_
                                   "wasted_kg": means["over"].to_numpy() * kg_per_meal,
                                   "missing_kg": means["under"].to_numpy() * kg_per_meal}))
     return pd.concat(rows, ignore_index=True)
+
+
+def forecast_errors(model: AdditiveForecast, learned: pd.DataFrame, later: pd.DataFrame,
+                    kg_per_meal: float) -> pd.DataFrame:
+    """`compare_forecasts` for the `COMPARED` forecasts: the teen's model, last week's count and the kitchen's
+    rule of thumb (the meals it prepared)."""
+    return compare_forecasts(later, {"model": model.predict(later), "naive": last_week_forecast(learned, later),
+                                     "kitchen": later["meals_prepared"].to_numpy()}, kg_per_meal)
 
 
 def _levels(learned: pd.DataFrame, feature: str, reference_menu: str) -> list[str]:

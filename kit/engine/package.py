@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 from ruamel.yaml import YAML
 
-from kit import __version__
 from kit.errors import KitError, Problem
 from kit.scenario.model import Scenario
+from kit.version import __version__
 
 __all__ = ["LICENSE", "schema", "table_names", "write_package"]
 

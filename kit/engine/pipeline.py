@@ -25,7 +25,7 @@ from kit.engine import (
     reference,
 )
 from kit.engine.package import table_names
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.errors import KitError, Problem
 from kit.scenario.model import Scenario
 
@@ -43,15 +43,15 @@ def generate(scenario: Scenario, *, seed: int | None = None, teens: int | None =
     """Every table of the data package, keyed by table name, in the data package's order."""
     seed = scenario.meta.seed if seed is None else seed
     progress("personas")
-    class_ = people.personas(scenario, domain_rng(seed, "people"), count=teens)
+    class_ = people.personas(scenario, domain_rng(seed, Stream.PEOPLE), count=teens)
     tables = _trail_tables(scenario, class_, seed, progress)
     tables["places"] = reference.places_table(scenario)
     tables["apps"] = reference.apps_table(scenario)
     tables["trackers"] = reference.trackers_table(scenario)
     progress("crowd_pings")
-    tables["crowd_pings"] = crowd.crowd_pings(scenario, domain_rng(seed, "crowd"), residents=crowd_size)
+    tables["crowd_pings"] = crowd.crowd_pings(scenario, domain_rng(seed, Stream.CROWD), residents=crowd_size)
     progress("canteen_attendance")
-    tables["canteen_attendance"] = canteen.canteen_attendance(scenario, domain_rng(seed, "canteen"))
+    tables["canteen_attendance"] = canteen.canteen_attendance(scenario, domain_rng(seed, Stream.CANTEEN))
     return {name: tables[name] for name in table_names()}
 
 
@@ -62,7 +62,7 @@ def class_trails(scenario: Scenario, *, seed: int | None = None, teens: int | No
     from are computed: the class's consent answers take 0.2 s and 10 MB, all its tables 1 s and 50 MB.
     """
     seed = scenario.meta.seed if seed is None else seed
-    class_ = people.personas(scenario, domain_rng(seed, "people"), count=teens)
+    class_ = people.personas(scenario, domain_rng(seed, Stream.PEOPLE), count=teens)
     computed = _trail_tables(scenario, class_, seed, lambda message: None, wanted=tables)
     return {name: computed[name] for name in tables}
 
@@ -75,7 +75,7 @@ def personal_trail(scenario: Scenario, *, pseudonym: str, habits: tuple[str, ...
     it is shown back to the teen but not written to disk.
     """
     personal = personal_seed(scenario, pseudonym, seed=seed)
-    persona = people.personas(scenario, domain_rng(personal, "people"), count=1)
+    persona = people.personas(scenario, domain_rng(personal, Stream.PEOPLE), count=1)
     persona["person_id"] = "moi"
     persona["pseudonym"] = pseudonym.strip()
     if habits is not None:
@@ -122,27 +122,27 @@ def _trail_tables(scenario: Scenario, personas: pd.DataFrame, seed: int, progres
             pending.extend(_MADE_FROM[name])
     tables = {"personas": personas}
     progress("stays")
-    stays = mobility.stays(scenario, personas, domain_rng(seed, "mobility"))
+    stays = mobility.stays(scenario, personas, domain_rng(seed, Stream.MOBILITY))
     progress("app_sessions")
-    tables["app_sessions"] = apps.app_sessions(scenario, personas, stays, domain_rng(seed, "apps"))
+    tables["app_sessions"] = apps.app_sessions(scenario, personas, stays, domain_rng(seed, Stream.APPS))
     if "consent_events" in needed:
         progress("consent_events")
         tables["consent_events"] = consent.consent_events(scenario, personas, tables["app_sessions"],
-                                                          domain_rng(seed, "consent"))
+                                                          domain_rng(seed, Stream.CONSENT))
     if "tracker_requests" in needed:
         progress("tracker_requests")
         tables["tracker_requests"] = apps.tracker_requests(scenario, tables["app_sessions"],
-                                                           tables["consent_events"], domain_rng(seed, "trackers"))
+                                                           tables["consent_events"], domain_rng(seed, Stream.TRACKERS))
     if "location_pings" in needed:
         progress("location_pings")
         tables["location_pings"] = mobility.location_pings(scenario, personas, stays, tables["app_sessions"],
-                                                           domain_rng(seed, "locations"))
+                                                           domain_rng(seed, Stream.LOCATIONS))
     if "profiles" in needed:
         progress("profiles")
         tables["profiles"] = profiling.profiles(scenario, personas, tables["app_sessions"], stays,
-                                                domain_rng(seed, "profiling"))
+                                                domain_rng(seed, Stream.PROFILING))
     if "ad_auctions" in needed:
         progress("ad_auctions")
         tables["ad_auctions"] = auctions.ad_auctions(scenario, tables["app_sessions"], tables["profiles"],
-                                                     tables["consent_events"], domain_rng(seed, "auctions"))
+                                                     tables["consent_events"], domain_rng(seed, Stream.AUCTIONS))
     return tables

@@ -16,7 +16,7 @@ import pandas as pd
 
 from kit.scenario.model import App, Scenario, Segment
 
-__all__ = ["NIGHT_HOURS", "at_night", "profiler_accuracy", "profiles"]
+__all__ = ["NIGHT_HOURS", "at_night", "profiles"]
 
 #: Evidence at which each kind of clue is fairly strong (tanh scale): twice an app's typical daily
 #: minutes, a visit a week, 15 % of phone use at night.
@@ -70,17 +70,6 @@ def at_night(timestamps: pd.Series) -> pd.Series:
     """Whether each moment falls in the profiler's night (`NIGHT_HOURS`)."""
     hours = timestamps.dt.hour
     return (hours >= NIGHT_HOURS[0]) | (hours < NIGHT_HOURS[1])
-
-
-def profiler_accuracy(table: pd.DataFrame) -> pd.DataFrame:
-    """Per segment with a known truth: accuracy, false positives and false negatives (shares)."""
-    known = table.dropna(subset=["truth"])
-    grouped = known.assign(
-        right=known["correct"].astype(bool),
-        false_positive=known["in_segment"] & ~known["truth"].astype(bool),
-        false_negative=~known["in_segment"] & known["truth"].astype(bool),
-    ).groupby("segment", sort=False)
-    return grouped[["right", "false_positive", "false_negative"]].mean().rename(columns={"right": "accuracy"})
 
 
 def _confidence(segment: Segment, minutes: pd.DataFrame, weekly: pd.DataFrame, night: pd.Series,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit import __version__
+from kit.analysis.access_letter import letter_html
 from kit.guide.check import Guides, load_guides
 from kit.guide.markdown import anchor, render
 from kit.guide.pages import render as render_template
@@ -24,6 +24,7 @@ from kit.guide.printer import find_browser, print_pdf
 from kit.guide.sources import GuideFile
 from kit.i18n import text
 from kit.output import replaced_folder
+from kit.version import __version__
 
 __all__ = ["GUIDE_MARKER", "GuideReport", "build_guide"]
 
@@ -130,8 +131,6 @@ def _plain(title: str) -> str:
 
 def _handouts(guides: Guides, language: str) -> str:
     """One page per workshop from its handout section, then the letter asking an app for one's data."""
-    from kit.widgets.rights_letter import letter_html
-
     section = guides.book.section("handout", language)
     sheets = []
     for stem in guides.workshops:

@@ -7,11 +7,11 @@ into the wheel as `kit/_scenarios/` so that an installed kit still has its defau
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from pathlib import Path
 
 from kit.errors import KitError, Problem
+from kit.page_env import session_scenario
 from kit.scenario.checks import check_scenario
 from kit.scenario.convert import Converter
 from kit.scenario.model import Scenario
@@ -22,8 +22,6 @@ __all__ = ["DEFAULT_SCENARIO", "Scenario", "available_scenarios", "default_scena
            "resolve_scenario", "scenario_from_document"]
 
 DEFAULT_SCENARIO = "nantes"
-#: Names the scenario a session's workshops use when none is given (a static site built for another city).
-SCENARIO_VARIABLE = "DATATRAIL_SCENARIO"
 SCENARIO_FILE = "scenario.yaml"
 #: Validated scenarios kept by `load_scenario`: a session uses one or two, an educator editing a file a few more.
 _LOADED_AT_MOST = 8
@@ -38,8 +36,8 @@ def scenarios_root() -> Path:
 
 
 def default_scenario() -> str:
-    """The session's scenario: the one `SCENARIO_VARIABLE` names, else the kit's default."""
-    return os.environ.get(SCENARIO_VARIABLE) or DEFAULT_SCENARIO
+    """The session's scenario: the one the page's environment names (`kit.page_env`), else the kit's default."""
+    return session_scenario() or DEFAULT_SCENARIO
 
 
 def available_scenarios() -> list[str]:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from kit.errors import KitError, Problem
-from kit.scenario import SCENARIO_FILE, resolve_scenario
+from kit.scenario import DEFAULT_SCENARIO, SCENARIO_FILE, resolve_scenario
 
 __all__ = ["new_scenario"]
 
@@ -41,7 +41,7 @@ _GUIDE = """\
 """
 
 
-def new_scenario(name: str, *, source: str = "nantes", out: Path = Path(".")) -> Path:
+def new_scenario(name: str, *, source: str = DEFAULT_SCENARIO, out: Path = Path(".")) -> Path:
     """Copy scenario `source` into `out/name/scenario.yaml` with the id `name`; return the new file."""
     if not _ID.fullmatch(name):
         raise KitError(Problem(file=None, line=None, field="NOM / NAME", found=name,

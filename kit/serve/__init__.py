@@ -24,15 +24,11 @@ from typing import IO
 
 import segno
 
-from kit.scenario import SCENARIO_VARIABLE
+from kit.page_env import LAUNCHER, page_variables
 
-__all__ = ["LAUNCHER", "PROVISIONER", "ROOM_URL_VARIABLE", "forking_supported", "lan_address", "room_code",
+__all__ = ["PROVISIONER", "forking_supported", "lan_address", "room_code",
            "room_url", "start", "terminal_qr", "voila_command", "wait_until_answering"]
 
-#: The launcher notebook, at the root of the served folder.
-LAUNCHER = "accueil.ipynb"
-#: How the launcher (running in a kernel) learns the address it shows as a QR code.
-ROOM_URL_VARIABLE = "DATATRAIL_ROOM_URL"
 #: The kernel provisioner that forks teens' kernels from the room's template (`kit.serve.forked_kernels`),
 #: as named in the package's entry points.
 PROVISIONER = "datatrail-forked-kernels"
@@ -147,9 +143,8 @@ def voila_environment(url: str, scenario: Path | None = None) -> dict[str, str]:
     launcher and, if given, the session's scenario (an absolute path: kernels start in another folder)."""
     environment = dict(os.environ)
     environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
-    environment[ROOM_URL_VARIABLE] = url
-    if scenario is not None:
-        environment[SCENARIO_VARIABLE] = str(scenario.resolve())
+    environment.update(page_variables(room_address=url,
+                                      scenario=None if scenario is None else str(scenario.resolve())))
     return environment
 
 

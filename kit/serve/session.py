@@ -15,9 +15,9 @@ from pathlib import Path
 
 import psutil
 
+from kit.page_env import LAUNCHER
 from kit.scenario import load_scenario, resolve_scenario
 from kit.serve import (
-    LAUNCHER,
     forking_supported,
     lan_address,
     room_code,

@@ -13,11 +13,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kit.errors import KitError, Problem
+from kit.output import SITE_MARKER
 from kit.serve import SESSION_CACHE_S, lan_address, terminal_qr
 
 __all__ = ["serve_static", "static_server"]
 
-SITE_MARKER = ".datatrail-site"
 #: The site's code and packages (JupyterLite's bundles, its extensions, Pyodide, the wheels).
 SESSION_CACHED = ("build/", "extensions/", "static/", "pypi/")
 

@@ -26,9 +26,8 @@ from ruamel.yaml import YAML
 from kit.errors import KitError, Problem
 from kit.i18n import use_scenario_texts
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
-from kit.output import replaced_folder
+from kit.output import SITE_MARKER, replaced_folder
 from kit.scenario import Scenario, load_scenario, resolve_scenario
-from kit.serve.static import SITE_MARKER
 from kit.site.archive import write_zip
 from kit.site.kit_wheel import write_kit_wheel
 from kit.site.landing import write_landing

@@ -2,8 +2,8 @@
 bid, for which of their segments, how much, who won, what was paid and how fast it all went.
 
 The engine keeps what the auction decided (winner, winning bid, price paid, latency), not each bidder's
-offer; each bidder's offer is its list price for the viewer's segments (from the scenario), which the
-real offers scatter around. That is what the bars show, and the text says so. `month_value` adds up the
+offer; each bidder's offer is its list price for the viewer's segments (`kit.analysis.segments.bidder_offers`),
+which the real offers scatter around. That is what the bars show, and the text says so. `month_value` adds up the
 month, because one ad is worth a fraction of a cent and the point is what the total is worth.
 """
 
@@ -15,13 +15,13 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.segments import bidder_offers, segment_labels
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.numbers import decimal, euros
 from kit.widgets.plain_figure import as_widget
-from kit.widgets.profile_card import segment_labels
 
-__all__ = ["AuctionReplay", "ads_by_session", "bidder_offers", "month_value"]
+__all__ = ["AuctionReplay", "ads_by_session", "month_value"]
 
 Trail = dict[str, pd.DataFrame]
 _WINNER_COLOUR, _BIDDER_COLOUR = "#D55E00", "#0072B2"
@@ -36,22 +36,6 @@ def ads_by_session(trail: Trail) -> pd.DataFrame:
     matched = pd.merge_asof(ads, sessions.assign(session=sessions["timestamp"]).sort_values("timestamp", kind="stable"),
                             on="timestamp", by="app", direction="backward")
     return matched.sort_values(["timestamp", "app"], kind="stable").reset_index(drop=True)
-
-
-def bidder_offers(scenario: Scenario, segments: str, *, language: str) -> pd.DataFrame:
-    """Each bidder's list price (€ per thousand ads) for a viewer in `segments` ("a|b", or "" when the
-    viewer refused consent), and the segment that set it (empty: the price for an unknown viewer)."""
-    labels = segment_labels(scenario, language)
-    rows = []
-    for bidder in scenario.auctions.bidders:
-        priced = [(bidder.segment_cpm_eur[segment], segment) for segment in segments.split("|")
-                  if segment in bidder.segment_cpm_eur]
-        price, segment = max(priced, default=(bidder.base_cpm_eur, ""))
-        if price < bidder.base_cpm_eur:
-            price, segment = bidder.base_cpm_eur, ""
-        rows.append({"bidder": bidder.id, "company": bidder.company, "cpm_eur": price,
-                     "segment": labels.get(segment, "")})
-    return pd.DataFrame(rows)
 
 
 def month_value(ads: pd.DataFrame) -> tuple[int, float]:

@@ -1,13 +1,11 @@
-"""Cookie banners as a phone shows them, built from the scenario's design switches (`Banner`).
+"""Cookie banners as a phone shows them, laid out by the scenario's design switches (`Banner`).
 
-The buttons *are* the dark patterns: a `none` design has no "reject" button at all, a `settings` design
-puts "customise" where "reject" should be (the refusal waits on a second screen), a `pre_ticked` design
-ticks the boxes for the teen, a `granular` one asks purpose by purpose. Building the layout from the
-switches, not from banner ids, means a banner an educator adds to the scenario is drawn right too.
+The buttons *are* the dark patterns (`kit.analysis.banners.banner_layout`, which the paper cards print
+too). Building the layout from the switches, not from banner ids, means a banner an educator adds to the
+scenario is drawn right too.
 
-An answer is the set of purposes the teen allowed (empty: everything refused). Purposes are the tracker
-categories a refusal is meant to stop: `kit.engine.apps` lets crash reporters send without consent, so
-banners never ask about them. Answers live in the page's memory only; nothing is written anywhere.
+An answer is the set of purposes the teen allowed (empty: everything refused; `PURPOSES`, in
+`kit.analysis.banners`). Answers live in the page's memory only; nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -18,14 +16,12 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.engine.apps import NEEDS_CONSENT
+from kit.analysis.banners import PURPOSES, banner_layout
 from kit.i18n import text
 from kit.scenario.model import Banner, Scenario
 
-__all__ = ["ALL", "NONE", "PURPOSES", "Answer", "BannerCard", "BannerSeries", "answer_label"]
+__all__ = ["ALL", "NONE", "Answer", "BannerCard", "BannerSeries", "answer_label"]
 
-#: What a banner asks about: the tracker categories that need consent (see the module docstring).
-PURPOSES = NEEDS_CONSENT
 Answer = frozenset
 ALL: Answer = frozenset(PURPOSES)
 NONE: Answer = frozenset()
@@ -56,22 +52,16 @@ class BannerCard(widgets.VBox):
     def __init__(self, banner: Banner, *, app_name: Words, language: str,
                  on_answer: Callable[[Answer], None] | None = None, message: Words | None = None) -> None:
         self._banner, self._app_name, self._message, self._on_answer = banner, app_name, message, on_answer
-        self.boxes = {purpose: widgets.Checkbox(value=banner.pre_ticked, indent=False) for purpose in PURPOSES}
+        self._layout = banner_layout(banner)
+        self.boxes = {purpose: widgets.Checkbox(value=self._layout.ticked, indent=False) for purpose in PURPOSES}
         self.buttons: dict[str, widgets.Button] = {}
         self.intro = widgets.HTML()
         first_layer: list[widgets.Widget] = [self.intro]
-        if banner.pre_ticked or banner.granular_first_layer:
+        if self._layout.boxes_first:
             first_layer += [*self.boxes.values()]
-        row = []
-        if banner.reject == "first_layer":
-            row.append(self._button("reject", "primary", lambda: NONE))
-        if banner.reject == "settings":
-            row.append(self._button("customise", "", None))
+        first_layer.append(_row([self._button(name, big) for name, big in self._layout.buttons]))
+        if "customise" in self.buttons:
             self.buttons["customise"].on_click(lambda _: self._settings())
-        if banner.pre_ticked or banner.granular_first_layer:
-            row.append(self._button("save", "", self._ticked))
-        row.append(self._button("accept", "primary", lambda: ALL))
-        first_layer.append(_row(row))
         #: The settings screen's heading, once the teen has opened it.
         self.settings_heading: widgets.HTML | None = None
         self.relabel(language)
@@ -92,12 +82,16 @@ class BannerCard(widgets.VBox):
         if self.settings_heading is not None:
             self.settings_heading.value = f"<h3>{text('consentement.banner.settings', language)}</h3>"
 
-    def _button(self, name: str, style: str, answer: Callable[[], Answer] | None) -> widgets.Button:
-        button = widgets.Button(button_style=style, layout=widgets.Layout(width="auto", margin="3px"))
+    def _button(self, name: str, big: bool) -> widgets.Button:
+        button = widgets.Button(button_style="primary" if big else "", layout=widgets.Layout(width="auto", margin="3px"))
+        answer = self._answers().get(name)  # "customise" answers nothing: it opens the second screen
         if answer is not None and self._on_answer is not None:
             button.on_click(lambda _: self._on_answer(answer()))
         self.buttons[name] = button
         return button
+
+    def _answers(self) -> dict[str, Callable[[], Answer]]:
+        return {"reject": lambda: NONE, "save": self._ticked, "accept": lambda: ALL}
 
     def _ticked(self) -> Answer:
         return frozenset(purpose for purpose, box in self.boxes.items() if box.value)
@@ -106,7 +100,7 @@ class BannerCard(widgets.VBox):
         """The second screen of a banner that hid its refusal there: boxes, reject, save."""
         self.settings_heading = widgets.HTML()
         self.children = [self.settings_heading, *self.boxes.values(),
-                         _row([self._button("reject", "", lambda: NONE), self._button("save", "", self._ticked)])]
+                         _row([self._button(name, big) for name, big in self._layout.settings])]
         self.relabel(self.language)
 
 

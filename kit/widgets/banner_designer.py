@@ -12,11 +12,11 @@ import dataclasses
 
 import ipywidgets as widgets
 
+from kit.analysis.banners import fair_banner
 from kit.engine.consent import acceptance_probability
 from kit.i18n import text
 from kit.scenario.model import Banner, Scenario
 from kit.widgets.banner import BannerCard
-from kit.widgets.design_nudge import fair_banner
 
 __all__ = ["BannerDesigner"]
 

@@ -1,7 +1,7 @@
 """"Brouille les pistes": the teen changes their habits — less time in an app, no phone at night, "refuse"
 on every banner — and watches their profile and the price of their attention change.
 
-The month is replayed by the engine itself (`kit.widgets.profile_replay`), so the profile and auctions
+The month is replayed by the engine itself (`kit.analysis.profile_replay`), so the profile and auctions
 on screen are exactly what the profiler and bidders would have made of that behaviour; the teen's
 choices only live in the widgets.
 """
@@ -12,13 +12,13 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.profile_replay import Behaviour, replayed
 from kit.i18n import text
 from kit.scenario.model import Scenario
 from kit.widgets.auction import month_value
 from kit.widgets.numbers import euros, percent
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.profile_card import describe_profile, profile_chart
-from kit.widgets.profile_replay import Behaviour, replayed
 
 __all__ = ["BlurPanel"]
 

@@ -15,26 +15,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.place_groups import GROUP_OF_KIND
 from kit.engine.places import METRES_PER_DEGREE
 from kit.i18n import text
 from kit.scenario.model import Scenario
 
-__all__ = ["GROUP_OF_KIND", "POINT_KINDS", "city_map", "describe_map"]
-
-#: The legend groups places by what they mean in a teen's week; every place kind belongs to one.
-GROUP_OF_KIND = {
-    "neighbourhood": "neighbourhood",
-    "school": "school",
-    "transit_stop": "transit_stop",
-    "youth_centre": "outing",
-    "shop": "outing",
-    "sports": "outing",
-    "library": "outing",
-    "park": "outing",
-    "culture": "outing",
-    "food": "outing",
-    "work_area": "work_area",
-}
+__all__ = ["POINT_KINDS", "city_map", "describe_map"]
 
 #: group → (colour, marker symbol, size); neighbourhoods are drawn as labelled open circles.
 _GROUP_STYLES = {

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.analysis.charter import PROPOSALS
 from kit.i18n import text
 
-__all__ = ["PROPOSALS", "Commitments"]
-
-#: How many proposals each principle offers (catalog keys `charte.proposal.<principle>.1` …).
-PROPOSALS = 3
+__all__ = ["Commitments"]
 
 
 class Commitments(widgets.VBox):

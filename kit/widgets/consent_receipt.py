@@ -17,11 +17,12 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.banners import PURPOSES
 from kit.engine.apps import tracker_requests
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.i18n import text
 from kit.scenario.model import Scenario
-from kit.widgets.banner import ALL, NONE, PURPOSES, Answer, answer_label
+from kit.widgets.banner import ALL, NONE, Answer, answer_label
 
 __all__ = ["KINDS", "Replays", "describe_receipt", "receipt_chart", "receipt_details", "requests_with_answers"]
 
@@ -44,7 +45,7 @@ class Replays:
         consent = trail["consent_events"]
         self.accepted, self.refused = (
             tracker_requests(scenario, trail["app_sessions"], consent.assign(choice=choice),
-                             domain_rng(scenario.meta.seed, "consent_workshop"))
+                             domain_rng(scenario.meta.seed, Stream.CONSENT_REPLAY))
             for choice in ("accept_all", "reject_all"))
 
 

@@ -15,13 +15,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kit.analysis.canteen_forecast import FEATURES, AdditiveForecast, fit_forecast
+from kit.analysis.canteen_forecast import (
+    FEATURES,
+    AdditiveForecast,
+    fit_forecast,
+    school_options,
+)
+from kit.analysis.canteen_words import effect_label
 from kit.i18n import text
 from kit.scenario.model import Scenario
-from kit.widgets.meal_guess import school_options
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["ForecastBuilder", "effect_label", "forecast_chart"]
+__all__ = ["ForecastBuilder", "forecast_chart"]
 
 _SERVED_COLOUR, _FORECAST_COLOUR = "#0072B2", "#D55E00"
 
@@ -103,13 +108,6 @@ def _describe(days: pd.DataFrame, forecast: np.ndarray, language: str) -> str:
     worst = int(np.argmax(gaps))
     return text("cantine.chart.text", language, days=len(days), gap=round(float(gaps.mean())),
                 worst=int(gaps[worst]), date=days["date"].iloc[worst].strftime("%d/%m"))
-
-
-def effect_label(feature: str, level: str, menus: dict[str, str], language: str) -> str:
-    """An effect's name for a teen ("Mercredi", "Poisson", "Pluie"), on screen and on the paper sheet."""
-    if feature == "weekday":
-        return text(f"cantine.weekday.{level}", language)
-    return menus[level] if feature == "menu" else text(f"cantine.feature.{feature}", language)
 
 
 def _effects_html(model: AdditiveForecast, school: str, enrolled: int, scenario: Scenario, language: str) -> str:

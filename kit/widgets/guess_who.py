@@ -17,26 +17,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.analysis.unicity import hourly_points, matching_people
-from kit.engine.places import distance_m
 from kit.i18n import text
-from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["GuessWho", "antenna_table"]
+__all__ = ["GuessWho"]
 
 #: Okabe–Ito: bars of the people still in the game; the last bar when only the target is left.
 _STILL_IN, _FOUND = "#0072B2", "#D55E00"
-
-
-def antenna_table(pings: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
-    """Each antenna cell of `pings` (indexed by cell_id): its centre (lat, lon) and the name of the
-    scenario's place nearest to it (`place`), so that a point reads "near Commerce", not "r005c007"."""
-    centres = pings.groupby("cell_id", observed=True)[["lat", "lon"]].first()
-    centres.index = centres.index.astype(str)
-    places = scenario.places
-    far = distance_m(centres["lat"].to_numpy()[:, None], centres["lon"].to_numpy()[:, None],
-                     np.array([place.lat for place in places]), np.array([place.lon for place in places]))
-    return centres.assign(place=[places[index].name for index in far.argmin(axis=1)])
 
 
 class GuessWho(widgets.VBox):

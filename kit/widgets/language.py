@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from urllib.parse import parse_qs
-
 import ipywidgets as widgets
 
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
-from kit.serve.preheat import preheated, when_requested
+from kit.page_env import requested_language
+from kit.page_env.preheat import preheated, when_requested
 
-__all__ = ["language_switch", "page_language_switch", "requested_language"]
-
-
-def requested_language() -> str:
-    """The language in the page's address (`…&lang=en`), else French.
-
-    Voilà gives each page's kernel the query string of its address (`QUERY_STRING`), so a link can
-    open a page in English with nothing stored: no cookie, no account, no preference file.
-    """
-    asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("lang", [DEFAULT_LANGUAGE])[0]
-    return asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+__all__ = ["language_switch", "page_language_switch"]
 
 
 def language_switch(value: str = DEFAULT_LANGUAGE) -> widgets.ToggleButtons:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import html
-import os
 
 import segno
 from IPython.display import HTML
 
 from kit.i18n import LANGUAGES, text
-from kit.serve import LAUNCHER, ROOM_URL_VARIABLE
-from kit.widgets.language import requested_language
+from kit.page_env import LAUNCHER, requested_language, room_address
 from kit.workshops import available_workshops
 
 __all__ = ["launcher"]
@@ -23,7 +21,7 @@ def launcher(language: str | None = None) -> HTML:
     The language travels in the links' addresses (`&lang=en`), so each workshop opens in it too.
     """
     language = language or requested_language()
-    url = os.environ.get(ROOM_URL_VARIABLE, "")
+    url = room_address()
     # Full addresses (with the room code): Jupyter's renderer would swallow relative links.
     switch = " · ".join(f'<a href="{html.escape(_in(url, code))}" hreflang="{code}" lang="{code}">'
                         f'{html.escape(text("language.name", code))}</a>' for code in LANGUAGES if code != language)

@@ -7,32 +7,15 @@ guess stays in the page; nothing is stored.
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.analysis.canteen_forecast import school_options
+from kit.analysis.canteen_words import day_clues
 from kit.i18n import text
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal
 
-__all__ = ["MealGuess", "day_clues", "school_options"]
-
-
-def school_options(scenario: Scenario) -> list[tuple[str, str]]:
-    """(name, place id) of each school with a canteen, sorted by place id as the canteen table is."""
-    return [(scenario.place(school.place).name, school.place)
-            for school in sorted(scenario.canteen.schools, key=lambda school: school.place)]
-
-
-def day_clues(day: pd.Series, scenario: Scenario, language: str) -> str:
-    """A canteen day in words: weekday, menu, weather, strike."""
-    menu = next(menu.label.get(language, menu.id) for menu in scenario.canteen.menus if menu.id == day["menu"])
-    weather = text("cantine.rain" if day["rain"] else "cantine.dry", language,
-                   temp=decimal(float(day["temp_c"]), 0, language))
-    strike = f" {text('cantine.strike_day', language)}" if day["strike"] else ""
-    return text("cantine.day", language, weekday=text(f"cantine.weekday.{day['weekday']}", language),
-                date=day["date"].strftime("%d/%m"), menu=html.escape(menu), weather=weather) + strike
+__all__ = ["MealGuess"]
 
 
 class MealGuess(widgets.VBox):

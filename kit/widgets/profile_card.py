@@ -15,12 +15,13 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.segments import segment_labels
 from kit.engine.profiling import at_night
 from kit.i18n import text
 from kit.scenario.model import Scenario, Segment
 from kit.widgets.numbers import decimal, percent
 
-__all__ = ["describe_profile", "profile_chart", "segment_clues", "segment_labels"]
+__all__ = ["describe_profile", "profile_chart", "segment_clues"]
 
 Trail = dict[str, pd.DataFrame]
 #: In the segment / left out / the profile before the teen's changes (step 4).
@@ -113,11 +114,6 @@ def _clues(segment: Segment, minutes: pd.Series, visits: pd.Series, night: float
     if segment.night_use and night:
         clues.append(text("profilage.clue.night", language, share=percent(night, language)))
     return clues
-
-
-def segment_labels(scenario: Scenario, language: str) -> dict[str, str]:
-    """Segment id → label in `language`, in the scenario's order (the id when a label is missing)."""
-    return {segment.id: segment.label.get(language, segment.id) for segment in scenario.profiling.segments}
 
 
 def _labels(scenario: Scenario, language: str) -> pd.Series:

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.analysis.canteen_forecast import TEMPTING_DATA
 from kit.i18n import text
 
-__all__ = ["CARDS", "TemptingDataSort"]
-
-#: Each card and whether a meal forecast needs it (the "why" is in the catalog, `cantine.card.<id>.why`).
-CARDS = (("meals_per_day", True), ("menu", True), ("weather", True), ("strikes", True), ("names", False),
-         ("health", False), ("income", False), ("photo", False), ("friends", False))
+__all__ = ["TemptingDataSort"]
 
 
 class TemptingDataSort(widgets.VBox):
@@ -23,12 +20,12 @@ class TemptingDataSort(widgets.VBox):
 
     def __init__(self, *, language: str) -> None:
         self._language = language
-        self.cards = {card: widgets.ToggleButtons(options=[True, False], value=None) for card, _ in CARDS}
-        self.names = {card: widgets.HTML() for card, _ in CARDS}
+        self.cards = {card: widgets.ToggleButtons(options=[True, False], value=None) for card, _ in TEMPTING_DATA}
+        self.names = {card: widgets.HTML() for card, _ in TEMPTING_DATA}
         self.check = widgets.Button(button_style="primary")
         self.answer = widgets.HTML()
         self.check.on_click(lambda _: self.verdict())
-        rows = [widgets.VBox([self.names[card], self.cards[card]]) for card, _ in CARDS]
+        rows = [widgets.VBox([self.names[card], self.cards[card]]) for card, _ in TEMPTING_DATA]
         super().__init__([*rows, self.check, self.answer])
         self.relabel(language)
 
@@ -48,7 +45,7 @@ class TemptingDataSort(widgets.VBox):
         """Right or wrong for each sorted card, why, and how many were right."""
         language = self._language
         lines, right = [], 0
-        for card, needed in CARDS:
+        for card, needed in TEMPTING_DATA:
             chosen = self.cards[card].value
             right += chosen == needed
             mark = text("cantine.sort.unsorted" if chosen is None else
@@ -56,5 +53,5 @@ class TemptingDataSort(widgets.VBox):
             line = text("cantine.sort.line", language, mark=mark, card=text(f"cantine.card.{card}", language),
                         why=text(f"cantine.card.{card}.why", language))
             lines.append(f"<li>{line}</li>")
-        self.answer.value = (f"<p>{text('cantine.sort.score', language, right=right, total=len(CARDS))}</p>"
+        self.answer.value = (f"<p>{text('cantine.sort.score', language, right=right, total=len(TEMPTING_DATA))}</p>"
                              f"<ul>{''.join(lines)}</ul>")

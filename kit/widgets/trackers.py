@@ -1,9 +1,9 @@
 """Who's following me: which companies received data from which app, how often, and what data.
 
-Apps are classed on Exodus Privacy's scale (0 trackers, 1 to 4, 5 or more) by the trackers they embed,
-as Exodus counts them, not by those seen sending in one trail. Each class has an Okabe–Ito colour *and*
-a shape marker written in the node's label, so the scale survives colour blindness and black-and-white
-printing; `describe_trackers` says the figure in words for screen readers.
+Apps are classed on Exodus Privacy's scale (0 trackers, 1 to 4, 5 or more; `kit.analysis.trackers`). Each
+class has an Okabe–Ito colour *and* a shape marker written in the node's label, so the scale survives
+colour blindness and black-and-white printing; `describe_trackers` says the figure in words for screen
+readers.
 """
 
 from __future__ import annotations
@@ -11,10 +11,16 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from kit.analysis.trackers import (
+    exodus_class,
+    fields_sent,
+    requests_per_day,
+    trail_days,
+)
 from kit.i18n import text
 from kit.scenario.model import Scenario
 
-__all__ = ["describe_trackers", "exodus_class", "fields_sent", "requests_per_day", "tracker_sankey"]
+__all__ = ["describe_trackers", "tracker_sankey"]
 
 #: Exodus Privacy's class → (Okabe–Ito colour, marker written before the app's name).
 _EXODUS_STYLE = {
@@ -22,20 +28,9 @@ _EXODUS_STYLE = {
     "yellow": ("#E69F00", "▲"),
     "red": ("#D55E00", "■"),
 }
-#: Exodus Privacy shows apps with this many trackers or more in red.
-_RED_FROM = 5
 _COMPANY_COLOUR = "#0072B2"
 #: Links take their app's colour, faded so that crossing flows stay readable.
 _LINK_OPACITY = 0.35
-#: The personal tables whose timestamps tell which days a trail covers.
-_TIMED_TABLES = ("location_pings", "app_sessions", "tracker_requests", "consent_events", "ad_auctions")
-
-
-def exodus_class(tracker_count: int) -> str:
-    """Exodus Privacy's class for an app embedding `tracker_count` trackers: green, yellow or red."""
-    if tracker_count <= 0:
-        return "green"
-    return "yellow" if tracker_count < _RED_FROM else "red"
 
 
 def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> go.Figure:
@@ -84,41 +79,6 @@ def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, langua
     return figure
 
 
-def requests_per_day(trail: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """How many requests each app sent on an average day of the trail (days without any count as 0).
-
-    Columns `app` (id) and `requests_per_day`, chattiest app first.
-    """
-    requests = trail["tracker_requests"]
-    counts = requests.groupby("app")["timestamp"].size().sort_values(ascending=False, kind="stable")
-    return pd.DataFrame({"app": counts.index.astype(str),
-                         "requests_per_day": (counts / _trail_days(trail)).to_numpy(dtype=float)})
-
-
-def fields_sent(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> pd.DataFrame:
-    """One row per data field of the scenario: its label, how many requests carried it, who received it.
-
-    Columns `field` (id), `label`, `requests` and `companies` (names joined by ", "; empty if nobody).
-    Fields never sent stay in the table with 0: what did *not* leave the phone is worth seeing too.
-    """
-    company = {tracker.id: tracker.company for tracker in scenario.trackers}
-    requests = trail["tracker_requests"]
-    # A tracker always sends the same fields, so count per tracker first and split the fields once.
-    per_tracker = requests.groupby(["tracker", "data_sent"]).size().rename("requests").reset_index()
-    per_tracker["field"] = per_tracker["data_sent"].str.split("|")
-    per_tracker["company"] = per_tracker["tracker"].map(company)
-    grouped = per_tracker.explode("field").groupby("field")
-    counts = grouped["requests"].sum().to_dict()
-    receivers = grouped["company"].agg(lambda names: ", ".join(sorted(set(names)))).to_dict()
-    table = pd.DataFrame({
-        "field": list(scenario.data_fields),
-        "label": [label.get(language, field) for field, label in scenario.data_fields.items()],
-        "requests": [int(counts.get(field, 0)) for field in scenario.data_fields],
-        "companies": [receivers.get(field, "") for field in scenario.data_fields],
-    })
-    return table.sort_values(["requests", "field"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
 def describe_trackers(trail: dict[str, pd.DataFrame], scenario: Scenario, *, language: str = "fr") -> str:
     """The sankey in words: what a screen reader says, and what the printed fallback shows."""
     flows = _flows(trail, scenario)
@@ -127,7 +87,7 @@ def describe_trackers(trail: dict[str, pd.DataFrame], scenario: Scenario, *, lan
     chattiest = requests_per_day(trail).iloc[0]
     field = fields_sent(trail, scenario, language=language).iloc[0]
     names = {app.id: app.name for app in scenario.apps}
-    return text("trackers.summary", language, days=_trail_days(trail), requests=int(flows["requests"].sum()),
+    return text("trackers.summary", language, days=trail_days(trail), requests=int(flows["requests"].sum()),
                 companies=flows["company"].nunique(), app=names[chattiest["app"]],
                 per_day=round(chattiest["requests_per_day"]), field=field["label"], field_count=field["requests"])
 
@@ -140,15 +100,6 @@ def _flows(trail: dict[str, pd.DataFrame], scenario: Scenario) -> pd.DataFrame:
              .value_counts().rename("requests").reset_index())
     return flows.sort_values(["requests", "app", "company"], ascending=[False, True, True],
                              kind="stable").reset_index(drop=True)
-
-
-def _trail_days(trail: dict[str, pd.DataFrame]) -> int:
-    """Calendar days from the trail's first record to its last (at least 1)."""
-    stamps = [trail[name]["timestamp"] for name in _TIMED_TABLES if not trail[name].empty]
-    if not stamps:
-        return 1
-    first, last = min(times.min() for times in stamps), max(times.max() for times in stamps)
-    return (last.normalize() - first.normalize()).days + 1
 
 
 def _faded(colour: str) -> str:

@@ -14,18 +14,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kit.analysis.unicity import unicity
+from kit.analysis.unicity import POINTS, PUBLISHED, SAMPLE, unicity
 from kit.i18n import text
 from kit.widgets.numbers import percent
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["POINTS", "PUBLISHED", "SAMPLE", "UnicityCurve"]
+__all__ = ["UnicityCurve"]
 
-POINTS = (1, 2, 3, 4, 5)
-#: People tested per curve: a few hundred give the share to a few points, in well under a second.
-SAMPLE = 300
-#: de Montjoye et al. 2013, hour x antenna: points → share of people singled out.
-PUBLISHED = {2: 0.5, 4: 0.95}
 _HOURS = (1, 2, 4, 8, 12)
 _CELL_FACTORS = (1, 2, 3, 4)
 #: Okabe–Ito: finest resolution, coarser resolution, the published study.

@@ -13,49 +13,17 @@ columns the measures need, and every page of the scenario plays with that one co
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import ipywidgets as widgets
 import pandas as pd
 
-from kit.engine.crowd import crowd_pings
-from kit.engine.random import domain_rng
+from kit.analysis.crowd import shared_crowd
 from kit.i18n import text
-from kit.scenario.model import Scenario
-from kit.widgets.guess_who import GuessWho, antenna_table
+from kit.widgets.guess_who import GuessWho
 from kit.widgets.protect_panel import ProtectPanel
 from kit.widgets.unicity_curve import UnicityCurve
-from kit.workshops.page import Trail, Workshop, shared_by_pages
+from kit.workshops.page import Trail, Workshop
 
-__all__ = ["RESIDENTS", "Anonymat", "SharedCrowd", "shared_crowd", "workshop_crowd"]
-
-#: Residents in the page's crowd: half the scenario's 2,000 keeps a teen's kernel near 150 MB, and the
-#: crowd still shows the published shape (2 points single out about half, 4 points over 95 %).
-RESIDENTS = 1_000
-
-
-def workshop_crowd(scenario: Scenario) -> pd.DataFrame:
-    """The crowd this workshop plays with, on screen and on its paper cards: `RESIDENTS` of the scenario."""
-    return crowd_pings(scenario, domain_rng(scenario.meta.seed, "crowd"), residents=RESIDENTS)
-
-
-class SharedCrowd(NamedTuple):
-    """The crowd as the pages play with it: `pings` (person_id and cell_id as categories, timestamp) and
-    `antennas` (see `antenna_table`)."""
-
-    pings: pd.DataFrame
-    antennas: pd.DataFrame
-
-
-@shared_by_pages
-def shared_crowd(scenario: Scenario) -> SharedCrowd:
-    """`workshop_crowd` in the form the pages use (the columns the measures need, names as categories: its
-    225,000 pings in 2.5 MB), read by every page of the scenario and changed by none."""
-    pings = workshop_crowd(scenario)
-    return SharedCrowd(pings=pd.DataFrame({"person_id": pings["person_id"].astype("category"),
-                                           "timestamp": pings["timestamp"],
-                                           "cell_id": pings["cell_id"].astype("category")}),
-                       antennas=antenna_table(pings, scenario))
+__all__ = ["Anonymat"]
 
 
 class Anonymat(Workshop):

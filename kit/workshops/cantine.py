@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from kit.analysis.canteen_forecast import canteen_history, split_weeks
+from kit.analysis.canteen_forecast import canteen_history, forecast_errors, split_weeks
+from kit.analysis.canteen_words import describe_comparison
 from kit.i18n import text
 from kit.widgets.forecast_builder import ForecastBuilder
-from kit.widgets.forecast_comparison import (
-    comparison_chart,
-    describe_comparison,
-    forecast_errors,
-)
+from kit.widgets.forecast_comparison import comparison_chart
 from kit.widgets.meal_guess import MealGuess
 from kit.widgets.tempting_data import TemptingDataSort
 from kit.workshops.page import Trail, Workshop

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.analysis.charter import PRINCIPLES
 from kit.i18n import text
 from kit.widgets.app_label import AppLabels
 from kit.widgets.commitments import Commitments
 from kit.widgets.poster import Charter, Poster
 from kit.workshops.page import Trail, Workshop
 
-__all__ = ["PRINCIPLES", "Charte"]
-
-#: The charter's three principles, in its order (catalog keys `charte.principle.<principle>.*`).
-PRINCIPLES = ("protection", "confiance", "sobriete")
+__all__ = ["Charte"]
 
 
 class Charte(Workshop):

@@ -12,11 +12,9 @@ or beforehand by the room's template process (`kit.workshops.page.prepare`).
 from __future__ import annotations
 
 import ipywidgets as widgets
-import pandas as pd
 
-from kit.engine.pipeline import class_trails
+from kit.analysis.acceptance import class_acceptance, class_answers, describe_acceptance
 from kit.i18n import text
-from kit.scenario.model import Scenario
 from kit.widgets.banner import BannerSeries
 from kit.widgets.banner_designer import BannerDesigner
 from kit.widgets.consent_receipt import (
@@ -26,22 +24,11 @@ from kit.widgets.consent_receipt import (
     receipt_details,
     requests_with_answers,
 )
-from kit.widgets.design_nudge import (
-    acceptance_chart,
-    class_acceptance,
-    describe_acceptance,
-)
+from kit.widgets.design_nudge import acceptance_chart
 from kit.widgets.rights_letter import RightsLetter
-from kit.workshops.page import Trail, Workshop, shared_by_pages
+from kit.workshops.page import Trail, Workshop
 
-__all__ = ["Consentement", "class_answers"]
-
-
-@shared_by_pages
-def class_answers(scenario: Scenario) -> pd.DataFrame:
-    """The class's answers to the cookie banners (its `consent_events`, about 0.2 s and 10 MB), read by
-    every page of the scenario and changed by none."""
-    return class_trails(scenario, tables=("consent_events",))["consent_events"]
+__all__ = ["Consentement"]
 
 
 class Consentement(Workshop):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from kit.analysis.day_events import describe_day
 from kit.i18n import text
 from kit.widgets.guess import GuessCard
 from kit.widgets.sobriety import SobrietyPanel
-from kit.widgets.timeline import day_timeline, describe_day
+from kit.widgets.timeline import day_timeline
 from kit.widgets.trackers import describe_trackers, tracker_sankey
 from kit.workshops.page import Trail, Workshop
 

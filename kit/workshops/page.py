@@ -1,6 +1,6 @@
 """What every workshop page shares: one language switch, one persona picker, one trail, and steps that
 redraw themselves when the teen creates their double or switches language; and, between the pages of
-one process, the data they all read and none changes (`shared_by_pages`, filled in advance by `prepare`).
+one process, the data they all read and none changes (`kit.analysis.shared`, filled in advance by `prepare`).
 
 A workshop subclasses `Workshop` with one method per step, each returning `self.step(prefix, draw)`;
 the notebook stays thin (one call per step). Until the teen has a trail, each step says what to do first.
@@ -10,8 +10,6 @@ that no redraw, language switch or other step's change loses it.
 
 from __future__ import annotations
 
-import functools
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,51 +17,24 @@ from typing import TypeVar
 import ipywidgets as widgets
 import pandas as pd
 
+from kit.analysis.acceptance import class_answers
+from kit.analysis.crowd import shared_crowd
+from kit.analysis.profiler_accuracy import class_profiles
 from kit.i18n import text, use_scenario_texts
-from kit.scenario import Scenario, default_scenario, load_scenario
+from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget, warm_up
 from kit.widgets.steps import StepHeader
 
-__all__ = ["Draw", "Trail", "Workshop", "prepare", "shared_by_pages"]
+__all__ = ["Draw", "Trail", "Workshop", "prepare"]
 
 Trail = dict[str, pd.DataFrame]
 #: A step's content for a trail and a language: widgets, or plain plotly figures (drawn by `as_widget`).
 Draw = Callable[[Trail | None, str], list]
-Shared = TypeVar("Shared")
 Part = TypeVar("Part")
 Labelled = TypeVar("Labelled", bound=Component)
-
-#: Scenarios whose shared data a process keeps: the session's, and the few an educator may try beside it.
-_SCENARIOS_KEPT = 4
-#: id(scenario) → the scenario (held, so that its id is not reused) and its data by computing function.
-_shared: OrderedDict[int, tuple[Scenario, dict[Callable, object]]] = OrderedDict()
-
-
-def shared_by_pages(compute: Callable[[Scenario], Shared]) -> Callable[[Scenario], Shared]:
-    """`compute`, run once per process and scenario: for data that every page of a scenario reads and none
-    changes (the class's trails, workshop 4's crowd), so that the second page of a kernel, and every kernel
-    forked after `prepare`, finds it ready instead of making its own copy. What it returns is shared: a page
-    that needs to change some of it works on a copy of that part.
-
-    Scenarios are told apart by object: `load_scenario` gives the pages of one file's content the same
-    object, and a new one once the file is edited, whose data is then computed anew.
-    """
-
-    @functools.wraps(compute)
-    def computed_once(scenario: Scenario) -> Shared:
-        kept = _shared.pop(id(scenario), None) or (scenario, {})
-        _shared[id(scenario)] = kept  # the most recently used scenario last
-        while len(_shared) > _SCENARIOS_KEPT:
-            _shared.popitem(last=False)
-        data = kept[1]
-        if compute not in data:
-            data[compute] = compute(scenario)
-        return data[compute]
-
-    return computed_once
 
 
 def prepare(scenario: str | Path | None = None) -> None:
@@ -76,11 +47,6 @@ def prepare(scenario: str | Path | None = None) -> None:
     instead of one per kernel (measured: a workshop 4 kernel holds 42 MB of its own once its buttons are
     pressed, instead of 65), and no teen's first click waits for it (0.03 s instead of 0.2).
     """
-    # Imported here: these workshops build on this module.
-    from kit.workshops.anonymat import shared_crowd
-    from kit.workshops.consentement import class_answers
-    from kit.workshops.profilage import class_profiles
-
     loaded = load_scenario(scenario or default_scenario())
     for compute in (class_answers, class_profiles, shared_crowd):
         compute(loaded)

@@ -11,31 +11,23 @@ beforehand by the room's template process (`kit.workshops.page.prepare`).
 from __future__ import annotations
 
 import ipywidgets as widgets
-import pandas as pd
 
-from kit.engine.pipeline import class_trails
-from kit.i18n import text
-from kit.scenario.model import Scenario
-from kit.widgets.auction import AuctionReplay
-from kit.widgets.blur_panel import BlurPanel
-from kit.widgets.class_accuracy import (
+from kit.analysis.profile_replay import personal_stays
+from kit.analysis.profiler_accuracy import (
     accuracy_table,
+    class_profiles,
     confusion_counts,
     describe_accuracy,
-    wrong_guesses,
 )
+from kit.i18n import text
+from kit.widgets.auction import AuctionReplay
+from kit.widgets.blur_panel import BlurPanel
+from kit.widgets.class_accuracy import wrong_guesses
 from kit.widgets.profile_card import describe_profile, profile_chart, segment_clues
-from kit.widgets.profile_replay import personal_stays
-from kit.workshops.page import Trail, Workshop, shared_by_pages
+from kit.workshops.page import Trail, Workshop
 
-__all__ = ["Profilage", "class_profiles"]
+__all__ = ["Profilage"]
 
-
-
-@shared_by_pages
-def class_profiles(scenario: Scenario) -> pd.DataFrame:
-    """The class's advertising profiles (about 0.2 s), read by every page of the scenario and changed by none."""
-    return class_trails(scenario, tables=("profiles",))["profiles"]
 
 
 class Profilage(Workshop):

@@ -10,7 +10,7 @@ import pytest
 
 from kit.analysis.unicity import matching_people, unicity
 from kit.engine.crowd import crowd_pings
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 
 
@@ -77,7 +77,7 @@ def test_cells_that_are_not_antennas_are_named() -> None:
 
 @pytest.fixture(scope="module")
 def crowd(nantes: Scenario) -> pd.DataFrame:
-    return crowd_pings(nantes, domain_rng(nantes.meta.seed, "crowd"))
+    return crowd_pings(nantes, domain_rng(nantes.meta.seed, Stream.CROWD))
 
 
 @pytest.fixture(scope="module")

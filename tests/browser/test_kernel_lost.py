@@ -21,7 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from teen_walk import hosts_contacted
 
-from kit.serve import LAUNCHER
+from kit.page_env import LAUNCHER
 from kit.workshops import workshops_root
 
 WORKSHOP = "04_anonymat.ipynb"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from kit.serve import LAUNCHER
+from kit.page_env import LAUNCHER
 from kit.workshops import workshops_root
 
 WORKSHOP = "01_ma_journee.ipynb"

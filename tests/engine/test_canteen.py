@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kit.engine.canteen import canteen_attendance
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 
 COLUMNS = ["date", "school_place_id", "meals_served", "enrolled", "weekday", "open", "menu", "temp_c", "rain",
@@ -21,7 +21,7 @@ EASTER_MONDAY = date(2026, 4, 6)
 @pytest.fixture(scope="module")
 def month(nantes: Scenario) -> pd.DataFrame:
     """The month teens see: the default scenario with the pipeline's own random stream."""
-    return canteen_attendance(nantes, domain_rng(nantes.meta.seed, "canteen"))
+    return canteen_attendance(nantes, domain_rng(nantes.meta.seed, Stream.CANTEEN))
 
 
 @pytest.fixture(scope="module")

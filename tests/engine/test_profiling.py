@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from kit.analysis.profiler_accuracy import confusion_counts
 from kit.engine import auctions, profiling
 from kit.engine.pipeline import generate
 from kit.scenario.model import Scenario
@@ -46,7 +47,7 @@ def test_heavy_users_of_a_segments_apps_get_more_confidence(tables: dict) -> Non
 
 
 def test_the_profiler_beats_chance_but_makes_mistakes(tables: dict) -> None:
-    accuracy = profiling.profiler_accuracy(tables["profiles"])
+    accuracy = confusion_counts(tables["profiles"])
     interests = accuracy.loc[["fan_de_sport", "gamer_assidu", "melomane", "fashionista"], "accuracy"]
     assert (interests > 0.6).all()
     assert (accuracy["accuracy"] < 1.0).all()

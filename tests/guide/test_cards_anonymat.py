@@ -10,13 +10,12 @@ import pandas as pd
 import pytest
 from sheet_text import words
 
-from kit.analysis.unicity import matching_people
+from kit.analysis.crowd import workshop_crowd
+from kit.analysis.unicity import PUBLISHED, matching_people
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.anonymat import CARDS, CLUES, MYSTERIES, sheets
 from kit.i18n import LANGUAGES, text
 from kit.widgets.numbers import percent
-from kit.widgets.unicity_curve import PUBLISHED
-from kit.workshops.anonymat import workshop_crowd
 
 Point = tuple[int, str]
 

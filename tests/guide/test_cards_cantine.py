@@ -9,16 +9,16 @@ import pytest
 from sheet_text import blocks, words
 
 from kit.analysis.canteen_forecast import (
+    TEMPTING_DATA,
     canteen_history,
     fit_forecast,
     last_week_forecast,
+    school_options,
     split_weeks,
 )
 from kit.guide.cards import CardData
 from kit.guide.cards.cantine import DAYS, PAPER_FEATURES, sheets
 from kit.i18n import LANGUAGES, text
-from kit.widgets.meal_guess import school_options
-from kit.widgets.tempting_data import CARDS
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +95,9 @@ def test_the_answer_key_has_the_meals_served_the_forecast_and_the_kilos(card_dat
 def test_the_nine_ethics_cards_are_the_screens_cards(card_data, language) -> None:
     ethics = [card for card in blocks(sheets(card_data, language).cards, "card")
               if card.startswith(text("cantine.step4.title", language))]
-    assert len(ethics) == len(CARDS) == 9
-    for card, (name, _) in zip(ethics, CARDS, strict=True):
+    assert len(ethics) == len(TEMPTING_DATA) == 9
+    for card, (name, _) in zip(ethics, TEMPTING_DATA, strict=True):
         assert text(f"cantine.card.{name}", language) in card
     answers = words(sheets(card_data, language).answers)
     assert all(" ".join(text(f"cantine.card.{name}.why", language).split()) in " ".join(answers.split())
-               for name, _ in CARDS)
+               for name, _ in TEMPTING_DATA)

@@ -10,11 +10,10 @@ import pytest
 from sheet_text import words
 
 from kit.analysis.app_label import CRITERIA, app_points, label, rated_apps
+from kit.analysis.charter import PRINCIPLES, PROPOSALS
 from kit.guide.cards import CardData
 from kit.guide.cards.charte import sheets
 from kit.i18n import LANGUAGES, text
-from kit.widgets.commitments import PROPOSALS
-from kit.workshops.charte import PRINCIPLES
 
 
 def _rows(html: str, table_class: str) -> list[list[str]]:

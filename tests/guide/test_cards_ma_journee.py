@@ -9,6 +9,7 @@ import pytest
 from sheet_text import words
 
 from kit.analysis.home import infer_places, nearest_place
+from kit.analysis.trackers import requests_per_day
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import (
     PERSONAS,
@@ -18,7 +19,6 @@ from kit.guide.cards.ma_journee import (
     sheets,
 )
 from kit.i18n import LANGUAGES
-from kit.widgets.trackers import requests_per_day
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ from html import unescape
 import pandas as pd
 import pytest
 
+from kit.analysis.profiler_accuracy import confusion_counts
+from kit.analysis.segments import segment_labels
 from kit.engine import profiling
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import PERSONAS, pick_personas
 from kit.guide.cards.profilage import class_stays, sheets
 from kit.i18n import LANGUAGES
-from kit.widgets.class_accuracy import confusion_counts
-from kit.widgets.profile_card import segment_labels
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_the_outings_are_those_the_profiler_counted(card_data: CardData) -> None
     # Drawn again, the class's places give back the profiles table exactly: the cards' outings are the real clues.
     scenario, tables = card_data.scenario, card_data.tables
     again = profiling.profiles(scenario, tables["personas"], tables["app_sessions"], class_stays(card_data),
-                               domain_rng(scenario.meta.seed, "profiling"))
+                               domain_rng(scenario.meta.seed, Stream.PROFILING))
     assert again["confidence"].tolist() == tables["profiles"]["confidence"].tolist()
 
 

@@ -31,8 +31,8 @@ from ruamel.yaml import YAML
 import kit
 from kit import i18n
 from kit.i18n import LANGUAGES
+from kit.page_env import ROOM_URL_VARIABLE
 from kit.scenario import default_scenario, resolve_scenario
-from kit.serve import ROOM_URL_VARIABLE
 from kit.widgets.launcher import launcher
 from kit.workshops import WORKSHOPS, WorkshopEntry, workshops_root
 from kit.workshops.page import Workshop

@@ -10,7 +10,8 @@ import urllib.request
 
 import pytest
 
-from kit.serve import LAUNCHER, lan_address, voila_command
+from kit.page_env import LAUNCHER
+from kit.serve import lan_address, voila_command
 from kit.workshops import workshops_root
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 import urllib.request
 
-from kit.serve import LAUNCHER
+from kit.page_env import LAUNCHER
 
 
 def _rendered(room, notebook: str) -> str:

@@ -79,7 +79,7 @@ def test_notebooks_in_the_code_view_install_the_kit_first(built_site: SiteReport
 
 
 def test_building_again_replaces_the_old_site_with_the_same_bytes(built_site: SiteReport, tmp_path: Path) -> None:
-    from kit.serve.static import SITE_MARKER
+    from kit.output import SITE_MARKER
     from kit.site import build_site
 
     old = tmp_path / "site"

@@ -9,10 +9,10 @@ from itertools import pairwise
 import pandas as pd
 import pytest
 
-from kit.analysis.unicity import matching_people
-from kit.widgets.unicity_curve import PUBLISHED
+from kit.analysis.crowd import RESIDENTS, shared_crowd
+from kit.analysis.unicity import PUBLISHED, matching_people
 from kit.workshops import anonymat
-from kit.workshops.anonymat import RESIDENTS, Anonymat, shared_crowd
+from kit.workshops.anonymat import Anonymat
 
 STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3", "anonymat.step4")
 

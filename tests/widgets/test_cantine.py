@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from kit.analysis.canteen_forecast import fit_forecast
-from kit.widgets.tempting_data import CARDS
+from kit.analysis.canteen_forecast import TEMPTING_DATA, fit_forecast
 from kit.workshops.cantine import Cantine
 
 STEPS = ("cantine.step1", "cantine.step2", "cantine.step3", "cantine.step4")
@@ -86,15 +85,15 @@ def test_the_sort_says_which_cards_are_right_and_why(page) -> None:
     sort.cards["names"].value = False  # right: a name is not needed
     sort.cards["menu"].value = False  # wrong: the menu is needed
     sort.check.click()
-    assert f"Cartes bien rangées : 2 sur {len(CARDS)}" not in sort.answer.value
-    assert f"Cartes bien rangées : 1 sur {len(CARDS)}" in sort.answer.value
+    assert f"Cartes bien rangées : 2 sur {len(TEMPTING_DATA)}" not in sort.answer.value
+    assert f"Cartes bien rangées : 1 sur {len(TEMPTING_DATA)}" in sort.answer.value
     assert "✔ Bien vu. <strong>Le nom et le prénom" in sort.answer.value
     assert "✘ Pas tout à fait. <strong>Le menu du jour" in sort.answer.value
     assert "il suffit de compter" in sort.answer.value
-    for card, needed in CARDS:
+    for card, needed in TEMPTING_DATA:
         sort.cards[card].value = needed
     sort.check.click()
-    assert f"Cartes bien rangées : {len(CARDS)} sur {len(CARDS)}" in sort.answer.value
+    assert f"Cartes bien rangées : {len(TEMPTING_DATA)} sur {len(TEMPTING_DATA)}" in sort.answer.value
 
 
 def test_english_redraws_every_step_and_keeps_the_teens_choices(page, shown_text) -> None:

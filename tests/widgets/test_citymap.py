@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from kit.analysis.place_groups import GROUP_OF_KIND
 from kit.engine.places import METRES_PER_DEGREE
 from kit.scenario.model import PlaceKind, Scenario
-from kit.widgets.citymap import GROUP_OF_KIND, city_map, describe_map
+from kit.widgets.citymap import city_map, describe_map
 
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 #: Layout settings that would mean tiles, a globe or online map data.

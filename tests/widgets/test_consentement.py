@@ -9,12 +9,13 @@ import re
 import ipywidgets as widgets
 import pytest
 
+from kit.analysis import acceptance
+from kit.analysis.acceptance import class_answers
 from kit.scenario.model import Scenario
 from kit.widgets.banner import ALL, NONE, BannerCard
 from kit.widgets.banner_designer import BannerDesigner
 from kit.widgets.rights_letter import RightsLetter
-from kit.workshops import consentement
-from kit.workshops.consentement import Consentement, class_answers
+from kit.workshops.consentement import Consentement
 
 STEPS = ("consentement.step1", "consentement.step2", "consentement.step3", "consentement.step4")
 
@@ -120,7 +121,7 @@ def test_answering_every_banner_ends_the_series(page: Consentement) -> None:
 def test_the_class_is_computed_once_for_every_page(page: Consentement, nantes: Scenario, monkeypatch) -> None:
     events = class_answers(page.scenario)
     assert len(events) > 0
-    monkeypatch.setattr(consentement, "class_trails", lambda *args, **kwargs: pytest.fail("computed again"))
+    monkeypatch.setattr(acceptance, "class_trails", lambda *args, **kwargs: pytest.fail("computed again"))
     page.language.value = "en"
     assert class_answers(Consentement().scenario) is events
     chart = page.shown["consentement.step3"][0]

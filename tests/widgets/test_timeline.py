@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 import kit
+from kit.analysis.day_events import describe_day
 from kit.scenario.model import Scenario
-from kit.widgets.timeline import day_timeline, describe_day
+from kit.widgets.timeline import day_timeline
 
 MONDAY = date(2026, 3, 16)
 

@@ -6,16 +6,11 @@ import pandas as pd
 import pytest
 
 import kit
+from kit.analysis.trackers import exodus_class, fields_sent, requests_per_day
 from kit.engine.apps import tracker_requests
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
-from kit.widgets.trackers import (
-    describe_trackers,
-    exodus_class,
-    fields_sent,
-    requests_per_day,
-    tracker_sankey,
-)
+from kit.widgets.trackers import describe_trackers, tracker_sankey
 
 #: Okabe–Ito vermillion: the colour of Exodus Privacy's red class.
 VERMILLION = "#D55E00"
@@ -34,7 +29,7 @@ def _companies(trail: dict, scenario: Scenario) -> set[str]:
 def _answering_every_banner(trail: dict, scenario: Scenario, choice: str) -> dict:
     """The same teen, same app sessions, had they given `choice` to every consent banner."""
     consent = trail["consent_events"].assign(choice=choice)
-    requests = tracker_requests(scenario, trail["app_sessions"], consent, domain_rng(0, "trackers"))
+    requests = tracker_requests(scenario, trail["app_sessions"], consent, domain_rng(0, Stream.TRACKERS))
     return {**trail, "consent_events": consent, "tracker_requests": requests}
 
 

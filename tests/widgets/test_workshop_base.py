@@ -7,11 +7,14 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from kit.scenario import SCENARIO_VARIABLE, Scenario, resolve_scenario
-from kit.workshops import anonymat, consentement, profilage
-from kit.workshops.anonymat import RESIDENTS, Anonymat
+from kit.analysis import acceptance, crowd, profiler_accuracy
+from kit.analysis.crowd import RESIDENTS
+from kit.analysis.shared import shared_by_pages
+from kit.page_env import SCENARIO_VARIABLE
+from kit.scenario import Scenario, resolve_scenario
+from kit.workshops.anonymat import Anonymat
 from kit.workshops.consentement import Consentement
-from kit.workshops.page import Workshop, prepare, shared_by_pages
+from kit.workshops.page import Workshop, prepare
 from kit.workshops.profilage import Profilage
 
 NANTES = resolve_scenario("nantes").read_text(encoding="utf-8")
@@ -59,10 +62,10 @@ def test_prepare_computes_what_pages_share_before_any_teen_asks(tmp_path: Path, 
     def again(*args, **kwargs):
         pytest.fail("a page computed again what prepare() computed")
 
-    for module, name in ((consentement, "class_trails"), (profilage, "class_trails"),
-                         (anonymat, "workshop_crowd")):
+    for module, name in ((acceptance, "class_trails"), (profiler_accuracy, "class_trails"),
+                         (crowd, "workshop_crowd")):
         monkeypatch.setattr(module, name, again)
     page = Anonymat()
     assert page.crowd()["person_id"].nunique() == RESIDENTS and len(page.antennas()) > 0
-    assert len(consentement.class_answers(Consentement().scenario)) > 0
-    assert len(profilage.class_profiles(Profilage().scenario)) > 0
+    assert len(acceptance.class_answers(Consentement().scenario)) > 0
+    assert len(profiler_accuracy.class_profiles(Profilage().scenario)) > 0

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from kit.i18n import text, use_scenario_texts
 from kit.output import replaced_folder
-from kit.scenario import load_scenario, resolve_scenario
+from kit.scenario import load_scenario
 from kit.workshops import WORKSHOPS, workshop
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def sheets_maker(stem: str) -> Callable[[CardData, str], Sheets]:
 
 @dataclass(frozen=True)
 class CardData:
-    """What the cards are made from: the scenario and its generated tables (as `kit.load` gives them)."""
+    """What the cards are made from: the scenario and its generated tables (as `generate` gives them)."""
 
     scenario: Scenario
     tables: dict[str, pd.DataFrame]
@@ -64,13 +64,13 @@ def build_cards(out: Path, *, scenario: str, language: str, workshops: list[str]
                 progress: Callable[[str], None] = lambda _: None) -> CardsReport:
     """Write one PDF of cards per workshop (all, or `workshops`) and one answer key into `out` (replaced only
     once complete)."""
-    import kit
+    from kit.engine.pipeline import generate
     from kit.guide.pages import write_page
     from kit.guide.printer import find_browser, print_pdf
 
     find_browser()  # before generating anything: without a browser, say so at once
-    path = resolve_scenario(scenario)
-    data = CardData(scenario=load_scenario(path), tables=kit.load(path))
+    loaded = load_scenario(scenario)
+    data = CardData(scenario=loaded, tables=generate(loaded))
     use_scenario_texts(data.scenario.texts)
     pdfs = []
     with replaced_folder(out, marker=CARDS_MARKER, command="datatrail cards") as folder:

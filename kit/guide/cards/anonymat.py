@@ -2,7 +2,7 @@
 
 Each of the 20 day cards is one weekday of one person of the crowd, as the phone operator records it:
 six points "around this hour, near this place (antenna)", at the resolution of the screen's game (the
-hour, the antenna, named after the nearest place by `kit.widgets.guess_who.antenna_table`). The three
+hour, the antenna, named after the nearest place by `kit.analysis.crowd.antenna_table`). The three
 mystery cards repeat the points of three of the 20, shuffled: the facilitator reads them one by one, and
 the pairs cross out the days that do not have the clue.
 
@@ -21,15 +21,20 @@ from string import ascii_uppercase
 import numpy as np
 import pandas as pd
 
-from kit.analysis.unicity import hourly_points, matching_people, unicity
-from kit.engine.random import domain_rng
+from kit.analysis.crowd import antenna_table, workshop_crowd
+from kit.analysis.unicity import (
+    POINTS,
+    PUBLISHED,
+    SAMPLE,
+    hourly_points,
+    matching_people,
+    unicity,
+)
+from kit.engine.random import Stream, domain_rng
 from kit.errors import KitError, Problem
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
-from kit.widgets.guess_who import antenna_table
 from kit.widgets.numbers import percent
-from kit.widgets.unicity_curve import POINTS, PUBLISHED, SAMPLE
-from kit.workshops.anonymat import workshop_crowd
 
 __all__ = ["CARDS", "CLUES", "MYSTERIES", "sheets"]
 
@@ -67,7 +72,7 @@ class _Mystery:
 def sheets(data: CardData, language: str) -> Sheets:
     """20 day cards, 3 mystery cards and the Guess-Who grid; the answer key: which card each mystery
     is, the cards (and the crowd's people) left after each clue, and the curve of the city and the study."""
-    rng = domain_rng(data.scenario.meta.seed, "cards_anonymat")
+    rng = domain_rng(data.scenario.meta.seed, Stream.ANONYMAT_CARDS)
     crowd = workshop_crowd(data.scenario)
     points = _day_points(crowd, rng)
     places = antenna_table(crowd, data.scenario)["place"]

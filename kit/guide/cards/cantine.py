@@ -19,21 +19,21 @@ from markupsafe import Markup
 
 from kit.analysis.canteen_forecast import (
     FEATURES,
+    TEMPTING_DATA,
     AdditiveForecast,
     canteen_history,
     fit_forecast,
+    forecast_errors,
     last_week_forecast,
+    school_options,
     split_weeks,
 )
+from kit.analysis.canteen_words import day_clues, describe_comparison, effect_label
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.i18n import text
 from kit.scenario.model import Scenario
-from kit.widgets.forecast_builder import effect_label
-from kit.widgets.forecast_comparison import describe_comparison, forecast_errors
-from kit.widgets.meal_guess import day_clues, school_options
 from kit.widgets.numbers import decimal
-from kit.widgets.tempting_data import CARDS
 
 __all__ = ["DAYS", "PAPER_FEATURES", "sheets"]
 
@@ -94,7 +94,7 @@ def sheets(data: CardData, language: str) -> Sheets:
                        with_temperature=with_temperature, scenario=scenario, menus=menus, language=language)
                for name, place in school_options(scenario)]
     values = {"schools": schools, "menus": menus, "reference_menu": menus[model.reference_menu],
-              "kg": decimal(kg_per_meal, 2, language), "ethics": CARDS}
+              "kg": decimal(kg_per_meal, 2, language), "ethics": TEMPTING_DATA}
     cards = render("cards/cantine.cards.html.j2", language=language, **values)
     errors = forecast_errors(model, learned, later, kg_per_meal)
     answers = render("cards/cantine.answers.html.j2", language=language, **values,

@@ -23,10 +23,9 @@ from kit.analysis.app_label import (
     rated_apps,
     sent_outside,
 )
+from kit.analysis.charter import PRINCIPLES, PROPOSALS
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
-from kit.widgets.commitments import PROPOSALS
-from kit.workshops.charte import PRINCIPLES
 
 __all__ = ["sheets"]
 

@@ -1,11 +1,11 @@
 """Paper cards for "Cookies : oui, non, peut-être ?": the scenario's cookie banners, one fold card each.
 
-The front is drawn from the phone's own banner (`kit.widgets.banner.BannerCard`, read, not re-derived):
+The front is drawn from the layout the phone draws its banner from (`kit.analysis.banners.banner_layout`):
 the same text, the same buttons, and the same weight given to each, because on paper as on screen the
 trick is in the layout (a big "accept" next to a small "customise", no "reject" at all, boxes already
 ticked). The back, read at step 2, says what a "yes" to that app sent in the class's month, from
 `tracker_requests`: the companies, the data, and what still left after a "no". The answer key gives the
-screen's step 3 figure (`kit.widgets.design_nudge.class_acceptance` on the class's `consent_events`), so
+screen's step 3 figure (`kit.analysis.acceptance.class_acceptance` on the class's `consent_events`), so
 the group's tally on the board can be set against the synthetic class and the model.
 """
 
@@ -16,11 +16,11 @@ from string import ascii_uppercase
 
 import pandas as pd
 
+from kit.analysis.acceptance import class_acceptance, describe_acceptance
+from kit.analysis.banners import PURPOSES, banner_layout, fair_banner
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.scenario.model import Banner, Scenario
-from kit.widgets.banner import PURPOSES, BannerCard
-from kit.widgets.design_nudge import class_acceptance, describe_acceptance, fair_banner
 
 __all__ = ["sheets"]
 
@@ -66,15 +66,12 @@ def _card(letter: str, banner: Banner, scenario: Scenario, tables: dict[str, pd.
           language: str) -> _BannerCard:
     """The banner shown by the first app of the scenario that uses it (the order the screen lists apps)."""
     app = next(app for app in scenario.apps if app.banner == banner.id)
-    # The phone's own banner, read rather than re-derived: its buttons in order, which are "primary" (big),
-    # its boxes and whether they come ticked, and the second screen that "customise" opens.
-    phone = BannerCard(banner, app_name=app.name, language=language)
-    buttons = [(name, button.button_style == "primary") for name, button in phone.buttons.items()]
-    boxes = [(purpose, box.value) for purpose, box in phone.boxes.items() if box in phone.children]
-    if "customise" in phone.buttons:
-        phone.buttons["customise"].click()
-    second_screen = [(name, button.button_style == "primary") for name, button in phone.buttons.items()
-                     if (name, button.button_style == "primary") not in buttons]
+    # The phone's own layout: its buttons in order, which are big, its boxes and whether they come ticked,
+    # and what the second screen that "customise" opens adds.
+    layout = banner_layout(banner)
+    buttons = list(layout.buttons)
+    boxes = [(purpose, layout.ticked) for purpose in PURPOSES] if layout.boxes_first else []
+    second_screen = [button for button in layout.settings if button not in buttons]
     requests = tables["tracker_requests"]
     requests = requests[requests["app"] == app.id]
     asked = requests["tracker"].map({tracker.id: tracker.category in PURPOSES for tracker in scenario.trackers})

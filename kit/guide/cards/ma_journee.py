@@ -17,14 +17,14 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from kit.analysis.day_events import describe_day
 from kit.analysis.home import infer_places, nearest_place
+from kit.analysis.place_groups import GROUP_OF_KIND
+from kit.analysis.trackers import exodus_class, requests_per_day
 from kit.engine.clock import WEEKDAYS, day_kinds
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.scenario.model import Scenario
-from kit.widgets.citymap import GROUP_OF_KIND
-from kit.widgets.timeline import describe_day
-from kit.widgets.trackers import exodus_class, requests_per_day
 
 __all__ = ["PERSONAS", "card_day", "persona_trail", "pick_personas", "sheets"]
 

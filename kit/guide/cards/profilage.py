@@ -6,8 +6,8 @@ place, share of phone use at night), ticks the clues it finds on each segment ca
 "out" (step 1); plays a bidder card in the auction (step 2); learns the truth and counts the four cases
 (step 3); crosses out a clue and plays again (step 4). The clues and weights come from the scenario's
 profiler, the prices from its auction; the answer key gives what the engine decided (the `profiles` table),
-the truth, the four cases (`kit.widgets.class_accuracy`) and who wins each persona's auction at list prices
-(`kit.widgets.auction.bidder_offers`, as the screen's replay shows them).
+the truth, the four cases (`kit.analysis.profiler_accuracy`) and who wins each persona's auction at list prices
+(`kit.analysis.segments.bidder_offers`, as the screen's replay shows them).
 """
 
 from __future__ import annotations
@@ -17,21 +17,20 @@ from dataclasses import dataclass
 import pandas as pd
 from markupsafe import Markup
 
-from kit.engine import mobility
-from kit.engine.profiling import at_night
-from kit.engine.random import domain_rng
-from kit.guide.cards import CardData, Sheets
-from kit.guide.cards.ma_journee import persona_trail, pick_personas
-from kit.guide.pages import render
-from kit.scenario.model import Scenario
-from kit.widgets.auction import bidder_offers
-from kit.widgets.class_accuracy import (
+from kit.analysis.profiler_accuracy import (
     accuracy_table,
     confusion_counts,
     describe_accuracy,
 )
+from kit.analysis.segments import bidder_offers, segment_labels
+from kit.engine import mobility
+from kit.engine.profiling import at_night
+from kit.engine.random import Stream, domain_rng
+from kit.guide.cards import CardData, Sheets
+from kit.guide.cards.ma_journee import persona_trail, pick_personas
+from kit.guide.pages import render
+from kit.scenario.model import Scenario
 from kit.widgets.numbers import decimal, euros, percent
-from kit.widgets.profile_card import segment_labels
 
 __all__ = ["class_stays", "sheets"]
 
@@ -79,7 +78,7 @@ class _Bidder:
 def class_stays(data: CardData) -> pd.DataFrame:
     """Where the class went (the engine's ground truth, not a table of the data package): drawn again with the
     stream the generator used, so the outings on a card are the ones the profiler counted."""
-    return mobility.stays(data.scenario, data.tables["personas"], domain_rng(data.scenario.meta.seed, "mobility"))
+    return mobility.stays(data.scenario, data.tables["personas"], domain_rng(data.scenario.meta.seed, Stream.MOBILITY))
 
 
 def sheets(data: CardData, language: str) -> Sheets:

@@ -15,7 +15,7 @@ import pandas as pd
 from kit.engine import auctions, mobility, profiling
 from kit.engine.pipeline import personal_seed
 from kit.engine.profiling import at_night
-from kit.engine.random import domain_rng
+from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 
 __all__ = ["Behaviour", "personal_stays", "replayed"]
@@ -35,7 +35,7 @@ class Behaviour:
 
 def personal_stays(trail: Trail, scenario: Scenario) -> pd.DataFrame:
     """Where the teen went (the engine's ground truth, not part of the trail): the profiler's place clues."""
-    return mobility.stays(scenario, trail["personas"], domain_rng(_personal_seed(trail, scenario), "mobility"))
+    return mobility.stays(scenario, trail["personas"], domain_rng(_personal_seed(trail, scenario), Stream.MOBILITY))
 
 
 def replayed(trail: Trail, scenario: Scenario, behaviour: Behaviour, stays: pd.DataFrame) -> Trail:
@@ -50,8 +50,8 @@ def replayed(trail: Trail, scenario: Scenario, behaviour: Behaviour, stays: pd.D
     if behaviour.refuse_all:
         consent["choice"] = "reject_all"
     seed = _personal_seed(trail, scenario)
-    profiles = profiling.profiles(scenario, trail["personas"], sessions, stays, domain_rng(seed, "profiling"))
-    sold = auctions.ad_auctions(scenario, sessions, profiles, consent, domain_rng(seed, "auctions"))
+    profiles = profiling.profiles(scenario, trail["personas"], sessions, stays, domain_rng(seed, Stream.PROFILING))
+    sold = auctions.ad_auctions(scenario, sessions, profiles, consent, domain_rng(seed, Stream.AUCTIONS))
     return {**trail, "app_sessions": sessions, "consent_events": consent, "profiles": profiles, "ad_auctions": sold}
 
 
