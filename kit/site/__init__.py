@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
 from kit.i18n import use_scenario_texts
+from kit.i18n.formats import use_scenario_locale
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
 from kit.output import replaced_folder
 from kit.scenario import Scenario, load_scenario, resolve_scenario
@@ -85,6 +86,7 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         _lite_build(lite, site)
         report = _report(out, site, packages)
         use_scenario_texts(chosen.texts)  # the landing page in the city's own words
+        use_scenario_locale(meta.locale, currency=meta.currency)
         write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
                       data_file=f"files/{_data_file(meta.id)}")
     return report

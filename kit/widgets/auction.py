@@ -16,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.i18n import text
+from kit.i18n.formats import decimal, money
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal, euros
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.profile_card import segment_labels
 
@@ -91,12 +91,12 @@ class AuctionReplay(widgets.VBox):
         winner = offers.set_index("bidder").loc[sold["winner"], "company"]
         listed = "".join(
             "<li>" + text("profilage.auction.offer", language, company=html.escape(name),
-                          price=euros(price, 2, language), reason=html.escape(reason)) + "</li>"
+                          price=money(price, 2, language), reason=html.escape(reason)) + "</li>"
             for name, price, reason in zip(_bidder_names(offers, sold), offers["cpm_eur"], _reasons(offers, language)))
         summary = text("profilage.auction.summary", language, ms=int(sold["latency_ms"]), bidders=int(sold["bidders"]),
-                       winner=html.escape(winner), bid=euros(sold["winning_bid_eur"] * _ADS_PER_CPM, 2, language),
-                       paid=euros(sold["price_paid_eur"] * _ADS_PER_CPM, 2, language),
-                       one=euros(sold["price_paid_eur"], 4, language), profile=self._seen(sold, language))
+                       winner=html.escape(winner), bid=money(sold["winning_bid_eur"] * _ADS_PER_CPM, 2, language),
+                       paid=money(sold["price_paid_eur"] * _ADS_PER_CPM, 2, language),
+                       one=money(sold["price_paid_eur"], 4, language), profile=self._seen(sold, language))
         self.words.value = f"<p role='status'>{summary}</p><ul>{listed}</ul>"
 
     def _seen(self, sold: pd.Series, language: str) -> str:
@@ -121,8 +121,8 @@ class AuctionReplay(widgets.VBox):
         self.session.value = chosen if chosen in values else next(iter(values), None)
         count, total = month_value(self.ads)
         self.month.value = "<p>" + (text("profilage.auction.month", language, count=count,
-                                         total=euros(total, 2, language),
-                                         year=euros(total * 12, 0, language))
+                                         total=money(total, 2, language),
+                                         year=money(total * 12, 0, language))
                                     if count else text("profilage.auction.none", language)) + "</p>"
         self._list_ads()
         self.replay()

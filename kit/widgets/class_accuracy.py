@@ -13,8 +13,8 @@ import html
 import pandas as pd
 
 from kit.i18n import text
+from kit.i18n.formats import percent
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import percent
 from kit.widgets.profile_card import segment_labels
 
 __all__ = ["OUTCOMES", "accuracy_table", "confusion_counts", "describe_accuracy", "wrong_guesses"]

@@ -16,7 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.analysis.canteen_forecast import FEATURES, AdditiveForecast, fit_forecast
+from kit.engine.clock import WEEKDAYS
 from kit.i18n import text
+from kit.i18n.formats import day_and_month, weekday_name
 from kit.scenario.model import Scenario
 from kit.widgets.meal_guess import school_options
 from kit.widgets.plain_figure import as_widget
@@ -82,7 +84,7 @@ class ForecastBuilder(widgets.VBox):
 
 def forecast_chart(days: pd.DataFrame, forecast: np.ndarray, *, language: str = "fr") -> go.Figure:
     """Meals served and forecast, day by day, over the weeks the model had not seen (one school)."""
-    dates = days["date"].dt.strftime("%d/%m")
+    dates = [day_and_month(day, language) for day in days["date"]]
     figure = go.Figure([
         go.Scatter(x=dates, y=days["meals_served"], name=text("cantine.chart.served", language), mode="lines+markers",
                    line={"color": _SERVED_COLOUR}, marker={"symbol": "circle"}),
@@ -101,13 +103,13 @@ def _describe(days: pd.DataFrame, forecast: np.ndarray, language: str) -> str:
     gaps = np.abs(forecast - days["meals_served"].to_numpy())
     worst = int(np.argmax(gaps))
     return text("cantine.chart.text", language, days=len(days), gap=round(float(gaps.mean())),
-                worst=int(gaps[worst]), date=days["date"].iloc[worst].strftime("%d/%m"))
+                worst=int(gaps[worst]), date=day_and_month(days["date"].iloc[worst], language))
 
 
 def effect_label(feature: str, level: str, menus: dict[str, str], language: str) -> str:
     """An effect's name for a teen ("Mercredi", "Poisson", "Pluie"), on screen and on the paper sheet."""
     if feature == "weekday":
-        return text(f"cantine.weekday.{level}", language)
+        return weekday_name(WEEKDAYS.index(level), language)
     return menus[level] if feature == "menu" else text(f"cantine.feature.{feature}", language)
 
 

@@ -16,7 +16,7 @@ from kit.analysis.canteen_forecast import (
     last_week_forecast,
 )
 from kit.i18n import text
-from kit.widgets.numbers import decimal
+from kit.i18n.formats import decimal
 
 __all__ = ["FORECASTS", "comparison_chart", "describe_comparison", "forecast_errors"]
 

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from kit.analysis.unicity import hourly_points, matching_people
 from kit.engine.places import distance_m
 from kit.i18n import text
+from kit.i18n.formats import weekday_name
 from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
 
@@ -102,7 +103,7 @@ class GuessWho(widgets.VBox):
                      for count in range(len(self.ticked) + 1)]
         self.figure = _shrinking_crowd(self.left, language)
         self.chart.children = [as_widget(self.figure)]
-        weekday = text(f"anonymat.weekday.{self.points['timestamp'].iloc[0].day_of_week}", language)
+        weekday = weekday_name(self.points["timestamp"].iloc[0].day_of_week, language)
         words = [text("anonymat.guess.day", language, day=weekday, total=self.left[0]),
                  text("anonymat.guess.left", language, clues=len(self.ticked), left=self.left[-1])]
         if self.left[-1] == 1:

@@ -13,8 +13,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit.i18n import text
+from kit.i18n.formats import day_with_weekday, decimal
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal
 
 __all__ = ["MealGuess", "day_clues", "school_options"]
 
@@ -31,8 +31,8 @@ def day_clues(day: pd.Series, scenario: Scenario, language: str) -> str:
     weather = text("cantine.rain" if day["rain"] else "cantine.dry", language,
                    temp=decimal(float(day["temp_c"]), 0, language))
     strike = f" {text('cantine.strike_day', language)}" if day["strike"] else ""
-    return text("cantine.day", language, weekday=text(f"cantine.weekday.{day['weekday']}", language),
-                date=day["date"].strftime("%d/%m"), menu=html.escape(menu), weather=weather) + strike
+    return text("cantine.day", language, day=day_with_weekday(day["date"], language), menu=html.escape(menu),
+                weather=weather) + strike
 
 
 class MealGuess(widgets.VBox):

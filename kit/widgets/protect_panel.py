@@ -19,8 +19,8 @@ import plotly.graph_objects as go
 from kit.analysis.kanonymity import generalised, group_sizes, people_near, suppressed
 from kit.engine.places import distance_m
 from kit.i18n import text
+from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal, percent
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.unicity_curve import SAMPLE
 

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.i18n import text
+from kit.i18n.formats import month_name
 from kit.scenario.model import Scenario
 
 __all__ = ["day_timeline", "describe_day"]
@@ -66,6 +67,7 @@ def _on(events: pd.DataFrame, day: date) -> pd.DataFrame:
 
 
 def _day_label(day: date, language: str) -> str:
-    """"16 mars", "March 16": month names from the catalogs, since `strftime` names months in the C locale."""
+    """"16 mars", "March 16": month names from CLDR (`strftime` names months in the C locale), the order and
+    the first of the month ("1er mars") from the catalogs."""
     number = text("timeline.first_of_month", language) if day.day == 1 else day.day
-    return text("timeline.day", language, day=number, month=text(f"month.{day.month}", language))
+    return text("timeline.day", language, day=number, month=month_name(day.month, language))

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from kit.analysis.unicity import unicity
 from kit.i18n import text
-from kit.widgets.numbers import percent
+from kit.i18n.formats import percent
 from kit.widgets.plain_figure import as_widget
 
 __all__ = ["POINTS", "PUBLISHED", "SAMPLE", "UnicityCurve"]

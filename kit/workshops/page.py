@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kit.i18n import text, use_scenario_texts
+from kit.i18n.formats import use_scenario_locale
 from kit.scenario import Scenario, default_scenario, load_scenario
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
@@ -96,6 +97,7 @@ class Workshop:
         scenario = scenario or default_scenario()
         self.scenario = load_scenario(scenario)
         use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
+        use_scenario_locale(self.scenario.meta.locale, currency=self.scenario.meta.currency)  # "0,38 $" in Québec
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: list[tuple[str, widgets.VBox, Draw]] = []

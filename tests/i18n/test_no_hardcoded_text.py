@@ -24,12 +24,13 @@ import nbformat
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from babel.dates import get_day_names, get_month_names
 from IPython.display import HTML as HTMLOutput
 from ruamel.yaml import YAML
 
 import kit
 from kit import i18n
-from kit.i18n import LANGUAGES
+from kit.i18n import LANGUAGES, formats
 from kit.scenario import default_scenario, resolve_scenario
 from kit.serve import ROOM_URL_VARIABLE
 from kit.widgets.launcher import launcher
@@ -111,10 +112,19 @@ def _phrases(strings: Iterator[str]) -> str:
 
 @pytest.fixture(scope="module")
 def data_text() -> str:
-    """What the data brings: every string of the scenario file and of its tables' text columns."""
+    """What the data brings: every string of the scenario file and of its tables' text columns, and the month
+    and day names that CLDR's data brings (`kit.i18n.formats`)."""
     scenario = resolve_scenario(default_scenario())
     return _phrases(chain(_strings(YAML(typ="safe").load(scenario.read_text(encoding="utf-8"))),
-                          _table_strings(kit.load(default_scenario())), [PSEUDONYM]))
+                          _table_strings(kit.load(default_scenario())), [PSEUDONYM], _cldr_names()))
+
+
+def _cldr_names() -> Iterator[str]:
+    for language in LANGUAGES:
+        locale = formats.locale(language)
+        for width in ("wide", "abbreviated"):
+            yield from get_month_names(width, "format", locale).values()
+        yield from get_day_names("wide", "format", locale).values()
 
 
 def _visible(html_text: str) -> str:

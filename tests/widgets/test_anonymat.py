@@ -91,8 +91,9 @@ def test_the_curve_has_the_published_shape(page: Anonymat) -> None:
     coarse = list(curve.figure.data[1].y)
     assert len(curve.figure.data) == 3
     assert all(fine >= blurred for fine, blurred in zip(finest, coarse)) and coarse[3] <= finest[3] - 0.2
-    assert f"4 indices {round(100 * finest[3])} %" in curve.words.value
-    assert f"retrouvent encore {round(100 * coarse[3])} %" in curve.words.value
+    # CLDR's French percentages hold a no-break space: "98" and "%" stay on one line of a phone.
+    assert f"4 indices {round(100 * finest[3])}\u00a0%" in curve.words.value
+    assert f"retrouvent encore {round(100 * coarse[3])}\u00a0%" in curve.words.value
 
 
 def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: Anonymat) -> None:
@@ -106,7 +107,7 @@ def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: A
     assert protected > 2 * raw  # whole days and 4x4 antennas: the stop's rush hour drowns in the city's day
     assert list(panel.figure.data[0].y) == [raw, protected]
     words = panel.words.value
-    assert f"pour {round(100 * hidden)} % des gens" in words and "l'arrêt Commerce" in words
+    assert f"pour {round(100 * hidden)}\u00a0% des gens" in words and "l'arrêt Commerce" in words
     assert "la protection" in " ".join(part.value for part in page.shown["anonymat.step4"])
 
 
