@@ -51,7 +51,7 @@ def describe_comparison(errors: pd.DataFrame, kg_per_meal: float, *, language: s
     """The chart in words, horizon by horizon, then the kilos over the four weeks for each forecast."""
     table = errors.set_index(["forecast", "horizon"])
     horizons = sorted(errors["horizon"].unique())
-    lines = [text("cantine.compare.row", language, weeks=weeks, **{
+    lines = [text("cantine.compare.row", language, count=weeks, **{
         name: round(float(table.loc[(name, weeks), "error_meals"])) for name, _, _ in FORECASTS})
         for weeks in horizons]
     means = errors.groupby("forecast")[["wasted_kg", "missing_kg"]].mean()

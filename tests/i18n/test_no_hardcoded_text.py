@@ -59,8 +59,11 @@ TEXT_WIDGETS = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Text, wid
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _marked(message: str) -> str:
-    """The message with its literal text between markers and its placeholders left as they are."""
+def _marked(message: i18n.Message) -> i18n.Message:
+    """The message with its literal text between markers and its placeholders left as they are (each form of a
+    plural message)."""
+    if isinstance(message, dict):
+        return {form: _marked(text) for form, text in message.items()}
     parts = []
     for literal, field, spec, conversion in string.Formatter().parse(message):
         if literal:
