@@ -23,10 +23,10 @@ from functools import cache
 
 from babel import Locale, localedata
 from babel.dates import format_date, get_day_names, get_month_names, match_skeleton
-from babel.numbers import NumberPattern
+from babel.numbers import NumberPattern, get_currency_name
 
-__all__ = ["day_and_month", "day_with_weekday", "decimal", "locale", "money", "month_name", "page_locale", "percent",
-           "plural_form", "use_scenario_locale", "weekday_name"]
+__all__ = ["currency_name", "day_and_month", "day_with_weekday", "decimal", "locale", "money", "month_name",
+           "page_locale", "percent", "plural_form", "use_scenario_locale", "weekday_name"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,11 @@ def money(value: float, digits: int, language: str) -> str:
     "1,50 €" in France, "0,38 $" in Québec, "$0.38" in Canadian English."""
     return _written(value, locale(language).currency_formats["standard"], digits, language,
                     currency=_place.currency, currency_digits=False)
+
+
+def currency_name(language: str) -> str:
+    """The scenario's currency named as amounts of it are: "euros", "dollars canadiens", "Canadian dollars"."""
+    return get_currency_name(_place.currency, count=2, locale=locale(language))
 
 
 def _written(value: float | Decimal, pattern: NumberPattern, digits: int, language: str, **options) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.i18n import text
-from kit.i18n.formats import decimal, money
+from kit.i18n.formats import currency_name, decimal, money
 from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.profile_card import segment_labels
@@ -156,7 +156,8 @@ def _auction_chart(offers: pd.DataFrame, sold: pd.Series, language: str) -> go.F
         title={"text": text("profilage.auction.title", language, ms=int(sold["latency_ms"])), "font": {"size": 16},
                "x": 0.02},
         font={"size": 14}, height=140 + 44 * len(offers), margin={"l": 10, "r": 10, "t": 80, "b": 40},
-        xaxis={"title": text("profilage.auction.axis", language), "rangemode": "tozero"},
+        xaxis={"title": text("profilage.auction.axis", language, currency=currency_name(language)),
+               "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "automargin": True},
     )
     return figure

@@ -10,6 +10,7 @@ import pytest
 
 from kit.i18n import formats
 from kit.i18n.formats import (
+    currency_name,
     day_and_month,
     day_with_weekday,
     decimal,
@@ -56,6 +57,8 @@ def test_percentages_keep_the_sign_on_the_number_line(language: str) -> None:
 def test_amounts_in_the_scenario_currency(language: str) -> None:
     assert money(0.375, 2, language) == _expected(language, frFR=f"0,38{NBSP}€", frCA=f"0,38{NBSP}$", enCA="$0.38")
     assert money(1.5, 0, language) == _expected(language, frFR=f"2{NBSP}€", frCA=f"2{NBSP}$", enCA="$2")
+    assert currency_name(language) == _expected(language, frFR="euros", frCA="dollars canadiens",
+                                                enCA="Canadian dollars")
     assert money(0.00123, 4, language).startswith(_expected(language, frFR="0,0012", frCA="0,0012", enCA="$0.0012"))
 
 

@@ -115,8 +115,8 @@ def _phrases(strings: Iterator[str]) -> str:
 
 @pytest.fixture(scope="module")
 def data_text() -> str:
-    """What the data brings: every string of the scenario file and of its tables' text columns, and the month
-    and day names that CLDR's data brings (`kit.i18n.formats`)."""
+    """What the data brings: every string of the scenario file and of its tables' text columns, and the month,
+    day and currency names that CLDR's data brings (`kit.i18n.formats`)."""
     scenario = resolve_scenario(default_scenario())
     return _phrases(chain(_strings(YAML(typ="safe").load(scenario.read_text(encoding="utf-8"))),
                           _table_strings(kit.load(default_scenario())), [PSEUDONYM], _cldr_names()))
@@ -128,6 +128,7 @@ def _cldr_names() -> Iterator[str]:
         for width in ("wide", "abbreviated"):
             yield from get_month_names(width, "format", locale).values()
         yield from get_day_names("wide", "format", locale).values()
+        yield formats.currency_name(language)
 
 
 def _visible(html_text: str) -> str:

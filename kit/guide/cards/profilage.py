@@ -23,7 +23,7 @@ from kit.engine.random import domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import persona_trail, pick_personas
 from kit.guide.pages import render
-from kit.i18n.formats import decimal, money, percent
+from kit.i18n.formats import currency_name, decimal, money, percent
 from kit.scenario.model import Scenario
 from kit.widgets.auction import bidder_offers
 from kit.widgets.class_accuracy import (
@@ -95,7 +95,7 @@ def sheets(data: CardData, language: str) -> Sheets:
     values = {
         "personas": personas, "segments": _segments(scenario, language), "bidders": _bidders(scenario, language),
         "labels": list(labels.values()), "threshold": percent(scenario.profiling.threshold, language),
-        "floor": money(scenario.auctions.floor_cpm_eur, 2, language),
+        "floor": money(scenario.auctions.floor_cpm_eur, 2, language), "currency": currency_name(language),
         "chosen_table": Markup(accuracy_table(confusion_counts(chosen_profiles), scenario, language=language)),
         "class_table": Markup(accuracy_table(class_counts, scenario, language=language)),
         "class_summary": Markup(describe_accuracy(class_counts, scenario, language=language)),
