@@ -1,5 +1,6 @@
 """The scenario loader and validator must work where numpy and pandas are not installed (in the
-browser, before Pyodide's scientific packages load): educators' checks should not need them."""
+browser, before Pyodide's scientific packages load): educators' checks should not need them, nor Babel
+(the pages' formats, installed with the workshops)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 BLOCK_SCIENTIFIC_STACK = """
 import sys
-for name in ("numpy", "pandas", "faker"):
+for name in ("numpy", "pandas", "faker", "babel"):
     sys.modules[name] = None  # any import of them now fails
 import kit
 from kit.scenario import load_scenario
@@ -17,7 +18,7 @@ print(scenario.meta.id, len(scenario.places))
 """
 
 
-def test_scenario_loads_without_numpy_pandas_or_faker() -> None:
+def test_scenario_loads_without_numpy_pandas_faker_or_babel() -> None:
     result = subprocess.run([sys.executable, "-c", BLOCK_SCIENTIFIC_STACK], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr

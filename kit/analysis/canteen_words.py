@@ -12,9 +12,10 @@ import html
 import pandas as pd
 
 from kit.analysis.canteen_forecast import COMPARED
+from kit.engine.clock import WEEKDAYS
 from kit.i18n import text
+from kit.i18n.formats import day_with_weekday, decimal, weekday_name
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal
 
 __all__ = ["day_clues", "describe_comparison", "effect_label"]
 
@@ -25,14 +26,14 @@ def day_clues(day: pd.Series, scenario: Scenario, language: str) -> str:
     weather = text("cantine.rain" if day["rain"] else "cantine.dry", language,
                    temp=decimal(float(day["temp_c"]), 0, language))
     strike = f" {text('cantine.strike_day', language)}" if day["strike"] else ""
-    return text("cantine.day", language, weekday=text(f"cantine.weekday.{day['weekday']}", language),
-                date=day["date"].strftime("%d/%m"), menu=html.escape(menu), weather=weather) + strike
+    return text("cantine.day", language, day=day_with_weekday(day["date"], language), menu=html.escape(menu),
+                weather=weather) + strike
 
 
 def effect_label(feature: str, level: str, menus: dict[str, str], language: str) -> str:
     """An effect's name for a teen ("Mercredi", "Poisson", "Pluie"), on screen and on the paper sheet."""
     if feature == "weekday":
-        return text(f"cantine.weekday.{level}", language)
+        return weekday_name(WEEKDAYS.index(level), language)
     return menus[level] if feature == "menu" else text(f"cantine.feature.{feature}", language)
 
 
@@ -41,7 +42,7 @@ def describe_comparison(errors: pd.DataFrame, kg_per_meal: float, *, language: s
     each forecast."""
     table = errors.set_index(["forecast", "horizon"])
     horizons = sorted(errors["horizon"].unique())
-    lines = [text("cantine.compare.row", language, weeks=weeks, **{
+    lines = [text("cantine.compare.row", language, count=weeks, **{
         name: round(float(table.loc[(name, weeks), "error_meals"])) for name in COMPARED})
         for weeks in horizons]
     means = errors.groupby("forecast")[["wasted_kg", "missing_kg"]].mean()

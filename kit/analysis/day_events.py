@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from kit.i18n import text
+from kit.i18n.formats import month_name
 from kit.scenario.model import Scenario
 
 __all__ = ["DAY_EVENTS", "day_label", "describe_day", "events_on"]
@@ -42,4 +43,4 @@ def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
 def day_label(day: date, language: str) -> str:
     """"16 mars", "March 16": month names from the catalogs, since `strftime` names months in the C locale."""
     number = text("timeline.first_of_month", language) if day.day == 1 else day.day
-    return text("timeline.day", language, day=number, month=text(f"month.{day.month}", language))
+    return text("timeline.day", language, day=number, month=month_name(day.month, language))

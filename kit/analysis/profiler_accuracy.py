@@ -16,8 +16,8 @@ from kit.analysis.segments import segment_labels
 from kit.analysis.shared import shared_by_pages
 from kit.engine.pipeline import class_trails
 from kit.i18n import text
+from kit.i18n.formats import percent
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import percent
 
 __all__ = ["OUTCOMES", "accuracy_table", "class_profiles", "confusion_counts", "describe_accuracy"]
 

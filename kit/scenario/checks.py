@@ -22,6 +22,7 @@ Report = Callable[..., None]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def check_scenario(scenario: Scenario, report: Report) -> None:
@@ -51,6 +52,9 @@ def _check_meta(scenario: Scenario, report: Report) -> None:
         report("meta.locale", "une locale comme fr_FR ou en_CA / a locale such as fr_FR or en_CA",
                found=repr(meta.locale), hint="langue en minuscules, _, pays en majuscules "
                                              "/ language lowercase, _, country uppercase")
+    if not _CURRENCY.match(meta.currency):
+        report("meta.currency", "un code de monnaie ISO 4217 comme EUR ou CAD / an ISO 4217 currency code such as "
+               "EUR or CAD", found=repr(meta.currency), hint="trois lettres majuscules / three capital letters")
     if not meta.languages:
         report("meta.languages", "au moins une langue / at least one language", hint="[fr, en]")
     for index, language in enumerate(meta.languages):

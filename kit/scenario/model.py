@@ -123,6 +123,9 @@ class Meta:
     #: Countries whose data-protection law covers the teens (the EU and EEA for the GDPR in Nantes): the app
     #: label counts the trackers that send data anywhere else. Names as `trackers:` writes countries.
     protected_countries: tuple[str, ...]
+    #: The currency of the scenario's amounts (the ad auctions' prices), as an ISO 4217 code: EUR, CAD.
+    #: Pages write amounts in it, as people write them in the country of `locale`.
+    currency: str = "EUR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +310,7 @@ class Profiling:
 class Bidder:
     id: str
     company: str
-    #: Price offered per thousand ads (CPM, euros) when nothing is known about the viewer.
+    #: Price offered per thousand ads (CPM, in `meta.currency`) when nothing is known about the viewer.
     base_cpm_eur: float = bounded(0, 1_000)
     #: Price per thousand ads for viewers in these segments.
     segment_cpm_eur: dict[str, float]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 
-from kit.i18n import LANGUAGES, catalog
+from kit.i18n import LANGUAGES, Message, catalog
 from kit.scenario.model import Scenario
 
 __all__ = ["check_texts"]
@@ -35,5 +35,7 @@ def check_texts(scenario: Scenario, report: Callable[..., None]) -> None:
                        hint="garde chaque {nom} tel quel / keep each {name} as it is")
 
 
-def _placeholders(message: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(message) if name}
+def _placeholders(message: Message) -> set[str]:
+    """The placeholders of a message, of all its forms if it has plural forms."""
+    forms = message.values() if isinstance(message, dict) else [message]
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name}

@@ -25,13 +25,15 @@ from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
 from kit.i18n import use_scenario_texts
+from kit.i18n.formats import use_scenario_locale
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
 from kit.output import SITE_MARKER, replaced_folder
-from kit.scenario import Scenario, load_scenario, resolve_scenario
+from kit.scenario import Scenario, available_scenarios, load_scenario, resolve_scenario
 from kit.site.archive import write_zip
+from kit.site.babel_wheel import site_locales, write_babel_wheel
 from kit.site.kit_wheel import write_kit_wheel
 from kit.site.landing import write_landing
-from kit.site.packages import Packages, select_packages
+from kit.site.packages import Packages, normalize, select_packages
 from kit.site.runtime import Runtime, core_runtime, given_runtime
 
 __all__ = ["SiteReport", "build_site"]
@@ -74,8 +76,12 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         lite = Path(work) / "lite"
         _vendor(runtime, packages, lite / "static" / "pyodide")
         (lite / "pypi").mkdir(parents=True)
+        locales = site_locales([meta.locale, *(load_scenario(name).meta.locale for name in available_scenarios())])
         for wheel in packages.index_wheels:
-            shutil.copyfile(wheel, lite / "pypi" / wheel.name)
+            if normalize(wheel.name.partition("-")[0]) == "babel":
+                write_babel_wheel(wheel, lite / "pypi", locales=locales)
+            else:
+                shutil.copyfile(wheel, lite / "pypi" / wheel.name)
         write_kit_wheel(lite / "pypi", light=kit_pins["light"], workshops=kit_pins[WORKSHOPS_EXTRA],
                         scenario=(meta.id, scenario_path))
         _write_contents(lite / "files", chosen, progress)
@@ -84,6 +90,7 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         _lite_build(lite, site)
         report = _report(out, site, packages)
         use_scenario_texts(chosen.texts)  # the landing page in the city's own words
+        use_scenario_locale(meta.locale, currency=meta.currency)
         write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
                       data_file=f"files/{_data_file(meta.id)}")
     return report

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from kit.i18n import LANGUAGES, text
+from kit.i18n.formats import decimal
 from kit.scenario import DEFAULT_SCENARIO
 from kit.workshops import available_workshops
 
@@ -51,7 +52,7 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
         return escape(text(key, language, **values))
 
     def megabytes(count: int) -> str:
-        return text("site.megabytes", language, count=f"{count / 1e6:.1f}" if count < 1e7 else f"{count / 1e6:.0f}")
+        return text("site.megabytes", language, count=decimal(count / 1e6, 1 if count < 1e7 else 0, language))
 
     ready = not report.missing
     items = []

@@ -17,8 +17,8 @@ import plotly.graph_objects as go
 
 from kit.analysis.segments import bidder_offers, segment_labels
 from kit.i18n import text
+from kit.i18n.formats import currency_name, decimal, money
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal, euros
 from kit.widgets.plain_figure import as_widget
 
 __all__ = ["AuctionReplay", "ads_by_session", "month_value"]
@@ -74,12 +74,12 @@ class AuctionReplay(widgets.VBox):
         winner = offers.set_index("bidder").loc[sold["winner"], "company"]
         listed = "".join(
             "<li>" + text("profilage.auction.offer", language, company=html.escape(name),
-                          price=euros(price, 2, language), reason=html.escape(reason)) + "</li>"
+                          price=money(price, 2, language), reason=html.escape(reason)) + "</li>"
             for name, price, reason in zip(_bidder_names(offers, sold), offers["cpm_eur"], _reasons(offers, language)))
         summary = text("profilage.auction.summary", language, ms=int(sold["latency_ms"]), bidders=int(sold["bidders"]),
-                       winner=html.escape(winner), bid=euros(sold["winning_bid_eur"] * _ADS_PER_CPM, 2, language),
-                       paid=euros(sold["price_paid_eur"] * _ADS_PER_CPM, 2, language),
-                       one=euros(sold["price_paid_eur"], 4, language), profile=self._seen(sold, language))
+                       winner=html.escape(winner), bid=money(sold["winning_bid_eur"] * _ADS_PER_CPM, 2, language),
+                       paid=money(sold["price_paid_eur"] * _ADS_PER_CPM, 2, language),
+                       one=money(sold["price_paid_eur"], 4, language), profile=self._seen(sold, language))
         self.words.value = f"<p role='status'>{summary}</p><ul>{listed}</ul>"
 
     def _seen(self, sold: pd.Series, language: str) -> str:
@@ -106,8 +106,8 @@ class AuctionReplay(widgets.VBox):
         self.session.value = chosen if chosen in values else next(iter(values), None)
         count, total = month_value(self.ads)
         self.month.value = "<p>" + (text("profilage.auction.month", language, count=count,
-                                         total=euros(total, 2, language),
-                                         year=euros(total * 12, 0, language))
+                                         total=money(total, 2, language),
+                                         year=money(total * 12, 0, language))
                                     if count else text("profilage.auction.none", language)) + "</p>"
         self._list_ads(kept_ad)
         self.replay()
@@ -141,7 +141,8 @@ def _auction_chart(offers: pd.DataFrame, sold: pd.Series, language: str) -> go.F
         title={"text": text("profilage.auction.title", language, ms=int(sold["latency_ms"])), "font": {"size": 16},
                "x": 0.02},
         font={"size": 14}, height=140 + 44 * len(offers), margin={"l": 10, "r": 10, "t": 80, "b": 40},
-        xaxis={"title": text("profilage.auction.axis", language), "rangemode": "tozero"},
+        xaxis={"title": text("profilage.auction.axis", language, currency=currency_name(language)),
+               "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "automargin": True},
     )
     return figure

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from kit.analysis.profile_replay import Behaviour, replayed
 from kit.i18n import text
+from kit.i18n.formats import money, percent
 from kit.scenario.model import Scenario
 from kit.widgets.auction import month_value
-from kit.widgets.numbers import euros, percent
 from kit.widgets.plain_figure import as_widget
 from kit.widgets.profile_card import describe_profile, profile_chart
 
@@ -79,6 +79,6 @@ class BlurPanel(widgets.VBox):
                                                               for trail in (self._trail, self.replay))
         seen = (self.replay["ad_auctions"]["segments"] != "").sum()
         self.result.value = "<p role='status'>" + text(
-            "profilage.blur.result", language, before=euros(paid_before, 2, language),
-            now=euros(paid_now, 2, language), ads_before=count_before, ads_now=count_now,
+            "profilage.blur.result", language, before=money(paid_before, 2, language),
+            now=money(paid_now, 2, language), ads_before=count_before, ads_now=count_now,
             seen=round(100 * seen / max(count_now, 1))) + "</p>"

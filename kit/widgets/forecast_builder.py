@@ -23,6 +23,7 @@ from kit.analysis.canteen_forecast import (
 )
 from kit.analysis.canteen_words import effect_label
 from kit.i18n import text
+from kit.i18n.formats import day_and_month
 from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
 
@@ -88,7 +89,7 @@ class ForecastBuilder(widgets.VBox):
 
 def forecast_chart(days: pd.DataFrame, forecast: np.ndarray, *, language: str = "fr") -> go.Figure:
     """Meals served and forecast, day by day, over the weeks the model had not seen (one school)."""
-    dates = days["date"].dt.strftime("%d/%m")
+    dates = [day_and_month(day, language) for day in days["date"]]
     figure = go.Figure([
         go.Scatter(x=dates, y=days["meals_served"], name=text("cantine.chart.served", language), mode="lines+markers",
                    line={"color": _SERVED_COLOUR}, marker={"symbol": "circle"}),
@@ -107,7 +108,7 @@ def _describe(days: pd.DataFrame, forecast: np.ndarray, language: str) -> str:
     gaps = np.abs(forecast - days["meals_served"].to_numpy())
     worst = int(np.argmax(gaps))
     return text("cantine.chart.text", language, days=len(days), gap=round(float(gaps.mean())),
-                worst=int(gaps[worst]), date=days["date"].iloc[worst].strftime("%d/%m"))
+                worst=int(gaps[worst]), date=day_and_month(days["date"].iloc[worst], language))
 
 
 def _effects_html(model: AdditiveForecast, school: str, enrolled: int, scenario: Scenario, language: str) -> str:

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from kit.analysis.unicity import hourly_points, matching_people
 from kit.i18n import text
+from kit.i18n.formats import weekday_name
 from kit.widgets.plain_figure import as_widget
 
 __all__ = ["GuessWho"]
@@ -93,11 +94,12 @@ class GuessWho(widgets.VBox):
                      for count in range(len(self.ticked) + 1)]
         self.figure = _shrinking_crowd(self.left, language)
         self.chart.children = [as_widget(self.figure)]
-        weekday = text(f"anonymat.weekday.{self.points['timestamp'].iloc[0].day_of_week}", language)
+        weekday = weekday_name(self.points["timestamp"].iloc[0].day_of_week, language)
+        clues = text("anonymat.clues", language, count=len(self.ticked))
         words = [text("anonymat.guess.day", language, day=weekday, total=self.left[0]),
-                 text("anonymat.guess.left", language, clues=len(self.ticked), left=self.left[-1])]
+                 text("anonymat.guess.left", language, clues=clues, count=self.left[-1])]
         if self.left[-1] == 1:
-            words.append(text("anonymat.guess.found", language, clues=len(self.ticked),
+            words.append(text("anonymat.guess.found", language, clues=clues,
                               pings=int((crowd["person_id"] == self.target).sum())))
         self.result.value = "<p role='status'>" + " ".join(words) + "</p>"
 
@@ -105,7 +107,7 @@ class GuessWho(widgets.VBox):
 def _shrinking_crowd(left: list[int], language: str) -> go.Figure:
     """One bar per number of clues: how many people are still in the game (log scale: the whole crowd down to 1)."""
     figure = go.Figure(go.Bar(
-        x=[text("anonymat.guess.bar", language, clues=count) for count in range(len(left))], y=left,
+        x=[text("anonymat.clues", language, count=count) for count in range(len(left))], y=left,
         text=left, textposition="outside", cliponaxis=False,
         marker_color=[_FOUND if count == 1 else _STILL_IN for count in left]))
     figure.update_layout(

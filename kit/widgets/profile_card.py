@@ -18,8 +18,8 @@ import plotly.graph_objects as go
 from kit.analysis.segments import segment_labels
 from kit.engine.profiling import at_night
 from kit.i18n import text
+from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario, Segment
-from kit.widgets.numbers import decimal, percent
 
 __all__ = ["describe_profile", "profile_chart", "segment_clues"]
 

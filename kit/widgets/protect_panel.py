@@ -20,8 +20,8 @@ from kit.analysis.kanonymity import generalised, group_sizes, people_near, suppr
 from kit.analysis.unicity import SAMPLE
 from kit.engine.places import distance_m
 from kit.i18n import text
+from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal, percent
 from kit.widgets.plain_figure import as_widget
 
 __all__ = ["ATTACKER_POINTS", "ProtectPanel"]

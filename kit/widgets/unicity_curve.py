@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from kit.analysis.unicity import POINTS, PUBLISHED, SAMPLE, unicity
 from kit.i18n import text
-from kit.widgets.numbers import percent
+from kit.i18n.formats import percent
 from kit.widgets.plain_figure import as_widget
 
 __all__ = ["UnicityCurve"]
@@ -81,12 +81,12 @@ class UnicityCurve(widgets.VBox):
         fine, chosen = self._curve((1, 1)), self._curve(self.resolution())
         self.words.value = "<p role='status'>" + text(
             "anonymat.curve.words", language, two=percent(fine[1], language), four=percent(fine[3], language),
-            hours=self.hours.value, cells=self.cells.value ** 2, chosen=percent(chosen[3], language)) + "</p>"
+            hours=self.hours.value, count=self.cells.value ** 2, chosen=percent(chosen[3], language)) + "</p>"
 
 
 def _label(resolution: Resolution, language: str) -> str:
     hours, cell_factor = resolution
-    return text("anonymat.curve.line", language, hours=hours, cells=cell_factor ** 2)
+    return text("anonymat.curve.line", language, hours=hours, count=cell_factor ** 2)
 
 
 def _curves(curves: dict[Resolution, list[float]], language: str) -> go.Figure:

@@ -21,6 +21,7 @@ from kit.analysis.acceptance import class_answers
 from kit.analysis.crowd import shared_crowd
 from kit.analysis.profiler_accuracy import class_profiles
 from kit.i18n import text, use_scenario_texts
+from kit.i18n.formats import use_scenario_locale
 from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
 from kit.widgets.language import page_language_switch
@@ -74,6 +75,7 @@ class Workshop:
         scenario = scenario or default_scenario()
         self.scenario = load_scenario(scenario)
         use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
+        use_scenario_locale(self.scenario.meta.locale, currency=self.scenario.meta.currency)  # "0,38 $" in Québec
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: dict[str, tuple[widgets.VBox, Draw]] = {}

@@ -18,10 +18,10 @@ def test_a_teen_finds_the_mystery_person_and_protects_the_crowd(room, page: Page
     clues = step1.get_by_role("checkbox")
     for index in range(4):
         clues.nth(index).check()
-    expect(status).to_contain_text("Avec 4 indice(s)", timeout=30_000)
+    expect(status).to_contain_text("Avec 4 indices", timeout=30_000)
     expect(step1.locator(".js-plotly-plot")).to_be_visible()
     step1.get_by_role("button", name="Autre personne mystère").click()
-    expect(status).to_contain_text("Avec 0 indice(s), il reste 1000 personne(s)", timeout=30_000)
+    expect(status).to_contain_text("Avec 0 indice, il reste 1000 personnes", timeout=30_000)
 
     step2 = page.locator('[id="cell-id=step2"]')
     words = _measure_then_blur(step2, "Mesurer sur toute la ville", "4 indices", "4")

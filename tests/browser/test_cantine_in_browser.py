@@ -26,7 +26,7 @@ def test_a_teen_forecasts_the_canteen_and_sorts_the_data(room, page: Page, axe) 
     step2.get_by_role("button", name="Calculer ma prévision").click()
     expect(step2.get_by_text("mercredi :")).to_be_visible(timeout=30_000)
     expect(step2.locator(".js-plotly-plot")).to_be_visible(timeout=30_000)
-    expect(step3.get_by_text("4 semaine(s) à l'avance")).to_be_visible(timeout=30_000)
+    expect(step3.get_by_text("4 semaines à l'avance : ta prévision")).to_be_visible(timeout=30_000)
     expect(step3.locator(".js-plotly-plot")).to_be_visible()
 
     step4 = page.locator('[id="cell-id=step4"]')

@@ -15,7 +15,7 @@ from kit.analysis.unicity import PUBLISHED, matching_people
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.anonymat import CARDS, CLUES, MYSTERIES, sheets
 from kit.i18n import LANGUAGES, text
-from kit.widgets.numbers import percent
+from kit.i18n.formats import percent, weekday_name
 
 Point = tuple[int, str]
 
@@ -68,7 +68,7 @@ def test_each_day_card_is_one_weekday_of_one_person_of_the_crowd(printed, traces
     shared = set.intersection(*({day for day in found["day"]} for found in days))
     # The same weekday for all 20 cards, the one the how-to names.
     (weekday,) = {day.day_of_week for day in shared}
-    assert weekday < 5 and text(f"anonymat.weekday.{weekday}", language) in words(printed_sheets.cards)
+    assert weekday < 5 and weekday_name(weekday, language) in words(printed_sheets.cards)
     assert len({person for found in days for person in found["person_id"]}) >= CARDS
 
 
@@ -113,7 +113,7 @@ def test_the_key_counts_the_whole_crowd_with_the_screen_measure(printed, card_da
 def test_the_key_sets_the_city_curve_next_to_the_study(printed) -> None:
     language, printed_sheets = printed
     key = words(printed_sheets.answers)
-    assert percent(PUBLISHED[2], language) in key and percent(PUBLISHED[4], language) in key
+    assert words(percent(PUBLISHED[2], language)) in key and words(percent(PUBLISHED[4], language)) in key
     assert text("anonymat.curve.research", language) in key
 
 

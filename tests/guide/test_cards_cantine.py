@@ -19,6 +19,7 @@ from kit.analysis.canteen_forecast import (
 from kit.guide.cards import CardData
 from kit.guide.cards.cantine import DAYS, PAPER_FEATURES, sheets
 from kit.i18n import LANGUAGES, text
+from kit.i18n.formats import day_with_weekday
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_one_guess_card_per_school_with_the_screens_day_and_last_weeks_count(car
         assert name in card
         assert text("cantine.guess.question", language, enrolled=int(days["enrolled"].iloc[0])) in card
         assert text("cantine.guess.last", language, meals=int(last_week_forecast(learned, days)[0])) in card
-        assert days["date"].iloc[0].strftime("%d/%m") in card
+        assert day_with_weekday(days["date"].iloc[0], language) in card
 
 
 def test_the_build_sheet_shows_the_models_effects_in_meals_for_each_school(card_data, weeks) -> None:

@@ -25,12 +25,13 @@ import nbformat
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from babel.dates import get_day_names, get_month_names
 from IPython.display import HTML as HTMLOutput
 from ruamel.yaml import YAML
 
 import kit
 from kit import i18n
-from kit.i18n import LANGUAGES
+from kit.i18n import LANGUAGES, formats
 from kit.page_env import ROOM_URL_VARIABLE
 from kit.scenario import default_scenario, resolve_scenario
 from kit.widgets.launcher import launcher
@@ -52,8 +53,11 @@ TEXT_WIDGETS = (widgets.HTML, widgets.HTMLMath, widgets.Label, widgets.Text, wid
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _marked(message: str) -> str:
-    """The message with its literal text between markers and its placeholders left as they are."""
+def _marked(message: i18n.Message) -> i18n.Message:
+    """The message with its literal text between markers and its placeholders left as they are (each form of a
+    plural message)."""
+    if isinstance(message, dict):
+        return {form: _marked(text) for form, text in message.items()}
     parts = []
     for literal, field, spec, conversion in string.Formatter().parse(message):
         if literal:
@@ -105,10 +109,20 @@ def _phrases(strings: Iterator[str]) -> str:
 
 @pytest.fixture(scope="module")
 def data_text() -> str:
-    """What the data brings: every string of the scenario file and of its tables' text columns."""
+    """What the data brings: every string of the scenario file and of its tables' text columns, and the month,
+    day and currency names that CLDR's data brings (`kit.i18n.formats`)."""
     scenario = resolve_scenario(default_scenario())
     return _phrases(chain(_strings(YAML(typ="safe").load(scenario.read_text(encoding="utf-8"))),
-                          _table_strings(kit.load(default_scenario())), [PSEUDONYM]))
+                          _table_strings(kit.load(default_scenario())), [PSEUDONYM], _cldr_names()))
+
+
+def _cldr_names() -> Iterator[str]:
+    for language in LANGUAGES:
+        locale = formats.locale(language)
+        for width in ("wide", "abbreviated"):
+            yield from get_month_names(width, "format", locale).values()
+        yield from get_day_names("wide", "format", locale).values()
+        yield formats.currency_name(language)
 
 
 def _visible(html_text: str) -> str:

@@ -67,6 +67,18 @@ def test_the_kit_part_of_the_site_stays_under_10_mb(built_site: SiteReport) -> N
     assert "nantes/datapackage.json" in zipfile.ZipFile(data).namelist()
 
 
+def test_babel_comes_with_the_workshops_and_only_the_sites_locales(built_site: SiteReport) -> None:
+    """CLDR's data for every country would be an 11 MB download on each phone (kit/site/babel_wheel.py)."""
+    (kit_wheel,) = (built_site.out / "pypi").glob("data_trail_kit-*.whl")
+    metadata = zipfile.ZipFile(kit_wheel).read(next(name for name in zipfile.ZipFile(kit_wheel).namelist()
+                                                    if name.endswith("METADATA"))).decode()
+    assert 'Requires-Dist: babel; extra == "workshops"' in metadata
+    (wheel,) = (built_site.out / "pypi").glob("babel-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"babel/global.dat", "babel/locale-data/fr_FR.dat", "babel/locale-data/en_CA.dat"} <= names
+    assert "babel/locale-data/de.dat" not in names and wheel.stat().st_size < 1_000_000
+
+
 def test_files_are_readable_by_a_web_server_running_as_another_user(built_site: SiteReport) -> None:
     unreadable = [path for path in built_site.out.rglob("*") if path.is_file() and not path.stat().st_mode & 0o004]
     assert unreadable == []

@@ -72,7 +72,7 @@ def test_the_comparison_gives_meals_per_horizon_and_kilos_with_their_source(page
         box.value = True
     page.builder.fit.click()
     said = shown_text(page, "cantine.step3")
-    rows = re.findall(r"(\d) semaine\(s\) à l'avance : ta prévision se trompe de (\d+) repas, "
+    rows = re.findall(r"(\d) semaines? à l'avance : ta prévision se trompe de (\d+) repas, "
                       r"« comme la semaine dernière » de (\d+)", said)
     assert [int(row[0]) for row in rows] == [1, 2, 3, 4]
     assert all(int(model) < int(naive) for _, model, naive in rows)
@@ -107,6 +107,6 @@ def test_english_redraws_every_step_and_keeps_the_teens_choices(page, shown_text
     assert "You were off by" in page.guess.answer.value and page.guess.guess.value == 250
     assert page.builder.boxes["menu"].description == "the menu" and page.builder.boxes["menu"].value
     assert "Wednesday" in page.builder.effects.value
-    assert "week(s) ahead: your forecast is off by" in shown_text(page, "cantine.step3")
+    assert "2 weeks ahead: your forecast is off by" in shown_text(page, "cantine.step3")
     assert "Well spotted." in page.sort.answer.value and page.sort.cards["health"].value is False
     assert "sobriety" in shown_text(page, "cantine.step4")

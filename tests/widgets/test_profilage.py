@@ -42,7 +42,7 @@ def test_steps_wait_for_a_double_then_show_its_segments_with_evidence(nantes: Sc
     profiles = page.trail["profiles"]
     assert evidence.count("<li>") == len(nantes.profiling.segments)
     for row in profiles.itertuples():
-        assert f"{round(100 * row.confidence)} %" in evidence
+        assert f"{round(100 * row.confidence)}\u00a0%" in evidence  # CLDR: a no-break space before %
     minutes = page.trail["app_sessions"].groupby("app")["duration_min"].sum() / nantes.meta.period.days
     assert f"Sonic, {round(minutes['sonic'])} minutes par jour" in evidence
     assert "Principe de la charte de la donnée : la confiance" in shown_text(page, "profilage.step4")
@@ -62,7 +62,7 @@ def test_picking_another_ad_replays_another_auction(nantes: Scenario) -> None:
     assert f"En {last['latency_ms']} millisecondes" in replay.words.value
     total = replay.ads["price_paid_eur"].sum()
     assert f"{len(replay.ads)} pubs ont été vendues" in replay.month.value
-    assert f"{total:.2f} €".replace(".", ",") in replay.month.value
+    assert f"{total:.2f}\u00a0€".replace(".", ",") in replay.month.value
 
 
 def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(monkeypatch) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.i18n import text, use_scenario_texts
+from kit.i18n.formats import use_scenario_locale
 from kit.output import replaced_folder
 from kit.scenario import load_scenario
 from kit.workshops import WORKSHOPS, workshop
@@ -72,6 +73,7 @@ def build_cards(out: Path, *, scenario: str, language: str, workshops: list[str]
     loaded = load_scenario(scenario)
     data = CardData(scenario=loaded, tables=generate(loaded))
     use_scenario_texts(data.scenario.texts)
+    use_scenario_locale(data.scenario.meta.locale, currency=data.scenario.meta.currency)
     pdfs = []
     with replaced_folder(out, marker=CARDS_MARKER, command="datatrail cards") as folder:
         answers = []

@@ -34,7 +34,7 @@ from kit.engine.random import Stream, domain_rng
 from kit.errors import KitError, Problem
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
-from kit.widgets.numbers import percent
+from kit.i18n.formats import percent, weekday_name
 
 __all__ = ["CARDS", "CLUES", "MYSTERIES", "sheets"]
 
@@ -84,7 +84,7 @@ def sheets(data: CardData, language: str) -> Sheets:
     mysteries = _mysteries(shown, people, numbers, crowd, places, rng)
     curve = [percent(unicity(crowd, points=count, rng=rng, sample=SAMPLE), language) for count in POINTS]
     cards = render("cards/anonymat.cards.html.j2", language=language, days=days, mysteries=mysteries,
-                   weekday=int(points["timestamp"].iloc[0].day_of_week), clues=CLUES)
+                   weekday=weekday_name(points["timestamp"].iloc[0].day_of_week, language), clues=CLUES)
     answers = render("cards/anonymat.answers.html.j2", language=language, mysteries=mysteries, cards=CARDS,
                      people=crowd["person_id"].nunique(), curve=list(zip(POINTS, curve)),
                      study={count: percent(share, language) for count, share in PUBLISHED.items()})

@@ -32,8 +32,8 @@ from kit.analysis.canteen_words import day_clues, describe_comparison, effect_la
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.i18n import text
+from kit.i18n.formats import day_with_weekday, decimal
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal
 
 __all__ = ["DAYS", "PAPER_FEATURES", "sheets"]
 
@@ -126,6 +126,6 @@ def _day_clues(day: pd.Series, menus: dict[str, str], language: str) -> str:
     """A day of steps 2 and 3 in words (the screen's `day_clues` says "tomorrow", true only of the guess day)."""
     weather = text("cantine.rain" if day["rain"] else "cantine.dry", language,
                    temp=decimal(float(day["temp_c"]), 0, language))
-    clues = text("cards.cantine.day", language, weekday=text(f"cantine.weekday.{day['weekday']}", language),
-                 date=day["date"].strftime("%d/%m"), menu=menus[day["menu"]], weather=weather)
+    clues = text("cards.cantine.day", language, day=day_with_weekday(day["date"], language), menu=menus[day["menu"]],
+                 weather=weather)
     return f"{clues} {text('cantine.strike_day', language)}" if day["strike"] else clues

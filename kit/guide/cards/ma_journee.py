@@ -24,6 +24,7 @@ from kit.analysis.trackers import exodus_class, requests_per_day
 from kit.engine.clock import WEEKDAYS, day_kinds
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
+from kit.i18n.formats import day_with_weekday
 from kit.scenario.model import Scenario
 
 __all__ = ["PERSONAS", "card_day", "persona_trail", "pick_personas", "sheets"]
@@ -129,7 +130,7 @@ def sheets(data: CardData, language: str) -> Sheets:
     scenario = data.scenario
     day = card_day(scenario)
     personas = [_persona(row, data, day, language) for _, row in pick_personas(data).iterrows()]
-    values = {"personas": personas, "trackers": _trackers(data, language), "day": day.strftime("%d/%m/%Y"),
+    values = {"personas": personas, "trackers": _trackers(data, language), "day": day_with_weekday(day, language),
               "exodus": [(app.name, len(app.trackers), exodus_class(len(app.trackers))) for app in scenario.apps],
               "map": _map(scenario), "groups": _GROUP_MARKER, "city": scenario.meta.city.name,
               "markers": _EXODUS_MARKER, "width": _MAP_WIDTH, "height": _MAP_HEIGHT}

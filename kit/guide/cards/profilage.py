@@ -29,8 +29,8 @@ from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import persona_trail, pick_personas
 from kit.guide.pages import render
+from kit.i18n.formats import currency_name, decimal, money, percent
 from kit.scenario.model import Scenario
-from kit.widgets.numbers import decimal, euros, percent
 
 __all__ = ["class_stays", "sheets"]
 
@@ -94,7 +94,7 @@ def sheets(data: CardData, language: str) -> Sheets:
     values = {
         "personas": personas, "segments": _segments(scenario, language), "bidders": _bidders(scenario, language),
         "labels": list(labels.values()), "threshold": percent(scenario.profiling.threshold, language),
-        "floor": euros(scenario.auctions.floor_cpm_eur, 2, language),
+        "floor": money(scenario.auctions.floor_cpm_eur, 2, language), "currency": currency_name(language),
         "chosen_table": Markup(accuracy_table(confusion_counts(chosen_profiles), scenario, language=language)),
         "class_table": Markup(accuracy_table(class_counts, scenario, language=language)),
         "class_summary": Markup(describe_accuracy(class_counts, scenario, language=language)),
@@ -132,7 +132,7 @@ def _persona(row: pd.Series, data: CardData, stays: pd.DataFrame, language: str)
         pseudonym=row["pseudonym"], age=int(row["age"]), minutes=minutes, outings=outings,
         night=percent(float(at_night(sessions["timestamp"]).mean()) if len(sessions) else 0.0, language),
         verdicts=verdicts, winner=offers["company"].iloc[0],
-        winner_price=euros(float(offers["cpm_eur"].iloc[0]), 2, language), paid=euros(paid, 2, language))
+        winner_price=money(float(offers["cpm_eur"].iloc[0]), 2, language), paid=money(paid, 2, language))
 
 
 def _segments(scenario: Scenario, language: str) -> list[_Segment]:
@@ -153,8 +153,8 @@ def _segments(scenario: Scenario, language: str) -> list[_Segment]:
 
 def _bidders(scenario: Scenario, language: str) -> list[_Bidder]:
     labels = segment_labels(scenario, language)
-    return [_Bidder(company=bidder.company, base=euros(bidder.base_cpm_eur, 2, language),
-                    prices=[(labels[segment], euros(price, 2, language))
+    return [_Bidder(company=bidder.company, base=money(bidder.base_cpm_eur, 2, language),
+                    prices=[(labels[segment], money(price, 2, language))
                             for segment, price in sorted(bidder.segment_cpm_eur.items(),
                                                          key=lambda item: (-item[1], item[0]))])
             for bidder in scenario.auctions.bidders]
