@@ -26,6 +26,8 @@ from typing import Any
 import websockets
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+from kit.voila_compat import kernel_id_in
+
 __all__ = ["Phone", "Tap"]
 
 #: The kernel WebSocket protocol Voilà's page asks for (binary frames; the server passes them on unparsed).
@@ -64,8 +66,7 @@ class Phone:
                                               request_timeout=600, decompress_response=True))
         html = page.body.decode("utf-8")
         await self._download_page_code(client)
-        config = json.loads(html.split('id="jupyter-config-data" type="application/json">')[1].split("</script>")[0])
-        self.kernel = config["kernelId"]
+        self.kernel = kernel_id_in(html)
         self.session = uuid.uuid4().hex
         address = self.base.replace("http", "ws", 1)
         self.channel = await websockets.connect(

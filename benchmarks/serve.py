@@ -36,6 +36,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from room import descendants, free_port
 
 from kit.serve import room_url, start, wait_until_answering
+from kit.voila_compat import kernel_id_in
 from kit.workshops import workshops_root
 
 CODE = "bench1"
@@ -84,8 +85,7 @@ def join(base: str, workshop: str, results: list, index: int) -> None:
     started = time.perf_counter()
     try:
         page = urllib.request.urlopen(workshop, timeout=300).read().decode("utf-8")
-        kernel = json.loads(page.split('id="jupyter-config-data" type="application/json">')[1]
-                            .split("</script>")[0])["kernelId"]
+        kernel = kernel_id_in(page)
         channel = websocket.create_connection(
             base.replace("http", "ws") + f"/api/kernels/{kernel}/channels?token={CODE}", timeout=300)
         request = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": "kernel_info_request", "username": "",

@@ -22,6 +22,7 @@ from kit.scenario.model import Scenario
 from kit.serve import room_url, start, wait_until_answering
 from kit.serve.static import static_server
 from kit.site import SiteReport, build_site
+from kit.voila_compat import kernel_id_in
 from kit.workshops import workshops_root
 
 
@@ -81,7 +82,7 @@ class Room:
     @staticmethod
     def kernel_of(page: str) -> str:
         """The id of the kernel behind a rendered page (Voilà writes it into the page's configuration)."""
-        return re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
+        return kernel_id_in(page)
 
 
 def _main_thread(dump: str) -> str:

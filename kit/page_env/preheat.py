@@ -1,25 +1,22 @@
 """What a preheated kernel waits for: the teen's request, which Voilà hands over once someone opens the page.
 
 Once a workshop has been opened, `datatrail serve` keeps one kernel that has already run its page before the
-next teen asks for it (Voilà's preheated kernels), so it cannot know that page's address yet (`?lang=en`).
-Voilà tells such a kernel over a WebSocket of its own, `/voila/query/<kernel id>`, as soon as a teen takes the
-page. Voilà's helper for this, `voila.utils.wait_for_request`, imports the whole server into the kernel:
-+50 MB and 2.8 s per kernel here; this reads the same message with the `websockets` client alone.
+next teen asks for it (Voilà's preheated kernels, `preheated`), so it cannot know that page's address yet
+(`?lang=en`). Voilà tells such a kernel over a WebSocket of its own as soon as a teen takes the page
+(`kit.voila_compat.query_address`). Voilà's helper for this, `voila.utils.wait_for_request`, imports the
+whole server into the kernel: +50 MB and 2.8 s per kernel here; this reads the same message with the
+`websockets` client alone.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable
 
+from kit.voila_compat import preheated, query_address, request_variables
+
 __all__ = ["preheated", "when_requested"]
-
-
-def preheated() -> bool:
-    """True in a kernel that Voilà started before any teen asked for its page."""
-    return os.environ.get("VOILA_PREHEAT") == "True"
 
 
 def when_requested(then: Callable[[], None]) -> None:
@@ -35,14 +32,12 @@ def when_requested(then: Callable[[], None]) -> None:
     from websockets.sync.client import connect
 
     kernel_loop = get_ipython().kernel.io_loop
-    # The kernel runs on the laptop, next to the server: loopback reaches it however it is bound.
-    address = (f"ws://127.0.0.1:{os.environ['VOILA_APP_PORT']}{os.environ.get('VOILA_SERVER_URL', '/')}"
-               f"voila/query/{os.environ['VOILA_KERNEL_ID']}")
+    address = query_address()
 
     def wait() -> None:
         try:
             with connect(address, open_timeout=30) as channel:
-                os.environ.update(json.loads(channel.recv()))
+                os.environ.update(request_variables(channel.recv()))
         except (OSError, WebSocketException, ValueError):
             return  # the page stays as drawn (in French); a traceback here would land in the teen's page
         kernel_loop.add_callback(then)

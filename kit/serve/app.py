@@ -5,7 +5,7 @@ laptop has memory for one more page (`kit.serve.capacity`), and a stop that ends
 
 Templates compiled once: Voilà builds a new exporter, with a new Jinja environment, for every page, and so
 compiles the page's templates again for each teen (a fifth of the server's time when 30 teens join within
-15 s); the room's exporter keeps the compiled code for the server's life (`RoomExporter`).
+15 s); the room's pages keep the compiled code for the server's life (`_CompiledTemplates`).
 
 Both are tornado output transforms, which tornado fixes when the application is created: Voilà hands
 its `tornado_settings` over only afterwards, too late for `compress_response`.
@@ -22,37 +22,35 @@ that is still starting as available, and a teen who takes it waits for it; as ea
 replaced only once it has started, 15 teens arriving within 30 s queued behind one another (median
 38 s to reach their page, against 2.6 s without the pool). A page only comes from the pool when its
 kernel is up; otherwise the teen gets a kernel of their own at once, as without preheating.
+
+What of this rests on Voilà's internals goes through `kit.voila_compat`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import re
 import shutil
 import signal
 from collections.abc import Callable
 from itertools import takewhile
 from pathlib import Path
+from types import FrameType
 
 import jinja2
 import jinja2.bccache
 import tornado.web
-import voila.notebook_renderer
 from jupyter_core.utils import run_sync
 from tornado import httputil
 from tornado.log import access_log
 from tornado.web import GZipContentEncoding, OutputTransform
 from traitlets import Integer
-from voila.app import Voila
-from voila.exporter import VoilaExporter
-from voila.tornado.handler import TornadoVoilaHandler
 
+from kit import voila_compat
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
 from kit.serve import PROVISIONER, SESSION_CACHE_S
 from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
 from kit.serve.forked_kernels import KernelTemplate
 
-__all__ = ["CODE_PATHS", "RoomExporter", "RoomPageHandler", "RoomVoila", "SessionCache", "pages_open", "ready_pages"]
+__all__ = ["CODE_PATHS", "RoomPageHandler", "RoomVoila", "SessionCache", "pages_open", "ready_pages"]
 
 #: Where Voilà serves page code: its own, its templates' (with the kit's), and the widget extensions'.
 CODE_PATHS = ("/voila/static/", "/voila/templates/", "/voila/labextensions/")
@@ -79,19 +77,18 @@ def ready_pages(manager: object) -> Callable[[str], int]:
     pool to keep one kernel for it from then on; it starts after Voilà's fill delay, once this page's
     own kernel has. A waiting kernel that died (the room gives dead kernels up, and forgets them) leaves
     the pool, which starts another: Voilà would hand it to the next teen, whose page would be lost at once.
-    Voilà keeps its pool in private attributes.
     """
 
     def count(notebook: str) -> int:
-        if notebook not in manager.kernel_pools_config and _preheatable(manager, notebook):
-            manager.kernel_pools_config[notebook] = {"pool_size": 1}
-            manager.fill_if_needed(notebook_name=notebook)
-        pool = manager._pools.get(notebook, [])
-        dead = [kernel for kernel in pool if _up(kernel) and kernel.result()["kernel_id"] not in manager]
+        if not voila_compat.keeps_ready(manager, notebook) and _preheatable(manager, notebook):
+            voila_compat.keep_ready(manager, notebook)
+        pool = voila_compat.pool_of(manager, notebook)
+        dead = [kernel for kernel in pool
+                if voila_compat.started(kernel) and voila_compat.kernel_of(kernel) not in manager]
         if dead:
             pool[:] = [kernel for kernel in pool if kernel not in dead]
-            manager.fill_if_needed(notebook_name=notebook)
-        return len(list(takewhile(_up, pool)))
+            voila_compat.fill_pool(manager, notebook)
+        return len(list(takewhile(voila_compat.started, pool)))
 
     return count
 
@@ -99,21 +96,15 @@ def ready_pages(manager: object) -> Callable[[str], int]:
 def _preheatable(manager: object, notebook: str) -> bool:
     """A notebook of the served folder (not any address a browser makes up) that is not denylisted."""
     path = Path(manager.root_dir) / notebook
-    return path.suffix == ".ipynb" and path.is_file() and manager._notebook_filter(Path(notebook))
-
-
-def _up(kernel: asyncio.Future) -> bool:
-    return kernel.done() and not kernel.cancelled() and kernel.exception() is None
+    return path.suffix == ".ipynb" and path.is_file() and voila_compat.preheat_allowed(manager, notebook)
 
 
 def pages_open(manager: object) -> int:
-    """Teens' pages with a kernel: every kernel but those waiting in Voilà's pool (a private attribute)."""
-    waiting = {task.result()["kernel_id"] for pool in getattr(manager, "_pools", {}).values()
-               for task in pool if _up(task)}
-    return len(set(manager.list_kernel_ids()) - waiting)
+    """Teens' pages with a kernel: every kernel but those waiting in Voilà's pool."""
+    return len(set(manager.list_kernel_ids()) - voila_compat.waiting_kernels(manager))
 
 
-class RoomPageHandler(TornadoVoilaHandler):
+class RoomPageHandler(voila_compat.PageHandler):
     """A page, if the laptop has memory for one more (`RoomCapacity`); otherwise, the room-full page in the
     teen's language, with status 503 and a minute to wait.
 
@@ -143,14 +134,13 @@ class RoomPageHandler(TornadoVoilaHandler):
     def write(self, chunk: str | bytes | dict) -> None:
         """Notes, as the page goes out, its kernel (in the page's configuration) and whether it shows widgets."""
         if isinstance(chunk, str):
-            if self._kernel is None and (found := _KERNEL_ID.search(chunk)):
-                self._kernel = found.group(1)
+            if self._kernel is None:
+                self._kernel = voila_compat.kernel_id_in(chunk)
             self._widgets = self._widgets or _WIDGET_VIEW in chunk
         super().write(chunk)
 
 
-#: Where Voilà writes a page's kernel into its configuration, and the output type of a widget.
-_KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]+)"')
+#: The output type of a widget.
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -168,18 +158,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-class RoomExporter(VoilaExporter):
-    """Voilà's page exporter, whose templates are compiled once for all pages (see the module docstring)."""
-
-    compiled = _CompiledTemplates()
-
-    def _create_environment(self) -> jinja2.Environment:
-        environment = super()._create_environment()
-        environment.bytecode_cache = self.compiled
-        return environment
-
-
-class RoomVoila(Voila):
+class RoomVoila(voila_compat.VoilaApp):
     max_teens = Integer(None, allow_none=True, config=True,
                         help="Teens' pages open at once, in place of the estimate from the laptop's memory.")
 
@@ -188,33 +167,32 @@ class RoomVoila(Voila):
     def initialize(self, argv: list[str] | None = None) -> None:
         super().initialize(argv)
         # Closing the terminal window sends SIGHUP: stop the room as Ctrl-C and SIGTERM do.
-        signal.signal(signal.SIGHUP, self._handle_signal_stop)
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, self._stop_once)
 
-    def _handle_signal_stop(self, sig: int, frame: object) -> None:
+    def _stop_once(self, sig: int, frame: FrameType | None) -> None:
         """Once: a closed terminal sends SIGHUP to `datatrail serve` and to this server, and `datatrail serve`
         then asks it to stop as well; a second stop would cut the first one's shutdown of the kernels short."""
         if not self._stopping:
             self._stopping = True
-            super()._handle_signal_stop(sig, frame)
+            voila_compat.signal_stop(self)(sig, frame)
 
     def init_settings(self) -> dict:
         forked = self.config.KernelProvisionerFactory.get("default_provisioner_name") == PROVISIONER
         if forked:
             KernelTemplate.start(Path(self.root_dir))
-        # Voilà makes each page's exporter by this name (a module attribute, read at each page).
-        voila.notebook_renderer.VoilaExporter = RoomExporter
+        voila_compat.use_template_cache(_CompiledTemplates())
         settings = super().init_settings()
-        settings["transforms"] = [GZipContentEncoding, SessionCache]  # handed to tornado's Application
-        settings["log_function"] = _log_request
+        voila_compat.set_at_creation(settings, transforms=[GZipContentEncoding, SessionCache],
+                                     log_function=_log_request)
         settings["room_capacity"] = RoomCapacity(page_mb=FORKED_PAGE_MB if forked else SEPARATE_PAGE_MB,
                                                  max_teens=self.max_teens, say=_say)
         if self.voila_configuration.preheat_kernel:
-            self.kernel_manager.get_pool_size = ready_pages(self.kernel_manager)
+            voila_compat.replace_pool_size(self.kernel_manager, ready_pages(self.kernel_manager))
         return settings
 
     def init_handlers(self) -> list:
-        return [(path, RoomPageHandler, *rest) if handler is TornadoVoilaHandler else (path, handler, *rest)
-                for path, handler, *rest in super().init_handlers()]
+        return voila_compat.page_handlers(super().init_handlers(), RoomPageHandler)
 
     def stop(self) -> None:
         """Ends every kernel at once (a teen's page has nothing to save: nothing is kept), then the template,
@@ -235,7 +213,7 @@ def _log_request(handler: tornado.web.RequestHandler) -> None:
         return
     status = handler.get_status()
     log = access_log.info if status < 400 else access_log.warning if status < 500 else access_log.error
-    log("%d %s %.2fms", status, handler._request_summary(), 1000.0 * handler.request.request_time())
+    log("%d %s %.2fms", status, voila_compat.request_summary(handler), 1000.0 * handler.request.request_time())
 
 
 def _say(message: str) -> None:

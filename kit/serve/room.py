@@ -11,22 +11,22 @@ import uuid
 from typing import Any
 
 from jupyter_server.auth.identity import User
-from voila.voila_identity_provider import VoilaIdentityProvider, VoilaLoginHandler
+
+from kit import voila_compat
 
 __all__ = ["RoomIdentityProvider"]
 
 
-class RoomLoginHandler(VoilaLoginHandler):
+class RoomLoginHandler(voila_compat.LoginHandler):
     def get_template(self, name: str) -> Any:
         if name == "login.html":
-            return self.settings["voila_jinja2_env"].get_template(name)
+            return voila_compat.page_templates(self.settings).get_template(name)
         return super().get_template(name)
 
 
-class RoomIdentityProvider(VoilaIdentityProvider):
+class RoomIdentityProvider(voila_compat.IdentityProvider):
     def get_handlers(self) -> list:
-        return [(path, RoomLoginHandler if path == "/login" else handler)
-                for path, handler in super().get_handlers()]
+        return voila_compat.login_handlers(super().get_handlers(), RoomLoginHandler)
 
     def user_for_token(self, token: str) -> User:
         """Called by Jupyter server's login form once the typed room code matched (its base class lacks

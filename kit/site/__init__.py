@@ -29,6 +29,7 @@ from kit.i18n.formats import use_scenario_locale
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
 from kit.output import SITE_MARKER, replaced_folder
 from kit.scenario import Scenario, available_scenarios, load_scenario, resolve_scenario
+from kit.site import lite_compat
 from kit.site.archive import write_zip
 from kit.site.babel_wheel import site_locales, write_babel_wheel
 from kit.site.kit_wheel import write_kit_wheel
@@ -39,12 +40,8 @@ from kit.site.runtime import Runtime, core_runtime, given_runtime
 __all__ = ["SiteReport", "build_site"]
 
 PINS = Path(__file__).with_name("browser_packages.yaml")
-# JupyterLite's pages the site uses: the console (app mode) and the notebook (code view).
-_APPS = ("repl", "notebooks")
 # Dates in the built files come from here, so the same inputs give the same site.
 _SOURCE_DATE_EPOCH = 315532800
-# The labextensions the workshops draw with; others installed beside the kit (Voilà's preview…) stay out.
-_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension")
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
     with replaced_folder(out, marker=SITE_MARKER, command="datatrail build") as site, \
             tempfile.TemporaryDirectory(prefix=".lite-", dir=out.parent) as work:
         progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
-        runtime = (given_runtime(pyodide, expected_python=_kernel_python()) if pyodide
+        runtime = (given_runtime(pyodide, expected_python=lite_compat.kernel_python()) if pyodide
                    else core_runtime(pins["pyodide"]))
         kit_pins = pins["kit"]
         packages = select_packages(runtime, roots=[*pins["kernel"], *kit_pins["light"], *kit_pins[WORKSHOPS_EXTRA]],
@@ -139,21 +136,16 @@ def _write_config(lite: Path) -> None:
     (`http://192.168…`) never get it; without it everywhere, the laptop behaves as the phones do, and
     the kernel stops mirroring the site's files (it reads none: the kit brings its scenarios), which
     spared ~140 requests per start."""
-    config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
-        "appName": "Kit Traces de données",
-        "disabledExtensions": ["@jupyterlite/application-extension:service-worker-manager"],
-        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}},
-        "settingsOverrides": {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
-                                                                               "checkForUpdates": False}},
-    }}
+    config = lite_compat.site_settings("Kit Traces de données")
     (lite / "jupyter-lite.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
 def _lite_build(lite: Path, site: Path) -> None:
-    extensions = [f"--LiteBuildConfig.federated_extensions={_labextension(name)}" for name in _EXTENSIONS]
+    extensions = [f"--LiteBuildConfig.federated_extensions={_labextension(name)}"
+                  for name in lite_compat.EXTENSIONS]
     command = [sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", str(lite), "--output-dir", str(site),
                "--no-sourcemaps", "--ignore-sys-prefix", f"--source-date-epoch={_SOURCE_DATE_EPOCH}",
-               *(f"--apps={app}" for app in _APPS), *extensions]
+               *(f"--apps={app}" for app in lite_compat.APPS), *extensions]
     result = subprocess.run(command, cwd=lite, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
@@ -173,16 +165,10 @@ def _report(out: Path, site: Path, packages: Packages) -> SiteReport:
                       missing=dict(packages.missing))
 
 
-def _kernel_python() -> str:
-    from jupyterlite_pyodide_kernel.constants import PYODIDE_PYTHON_VERSION
-
-    return PYODIDE_PYTHON_VERSION
-
-
 def _kernel_provided() -> set[str]:
     """Packages the Pyodide kernel brings in its own wheel index (its ipykernel and widgetsnbextension
     stand-ins, piplite), which the site must not shadow."""
-    index = _labextension("@jupyterlite/pyodide-kernel-extension") / "static" / "pypi" / "all.json"
+    index = lite_compat.kernel_wheel_index(_labextension(lite_compat.KERNEL_EXTENSION))
     return set(json.loads(index.read_text(encoding="utf-8")))
 
 

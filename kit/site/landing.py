@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from urllib.parse import urlencode
 
 from kit.i18n import LANGUAGES, text
 from kit.i18n.formats import decimal
+from kit.lite import DISTRIBUTION
 from kit.scenario import DEFAULT_SCENARIO
+from kit.site import lite_compat
 from kit.workshops import available_workshops
 
 __all__ = ["sandbox_url", "workshop_url", "write_landing"]
 
-_CONSOLE = {"kernel": "python", "showBanner": "0"}
-_INSTALL = 'import piplite\nawait piplite.install("data-trail-kit")\n'
+_INSTALL = lite_compat.piplite_install(DISTRIBUTION)
 
 
 def workshop_url(stem: str, language: str, scenario_id: str = DEFAULT_SCENARIO) -> str:
     """The console address that opens a workshop, code hidden."""
     code = f"{_INSTALL}from kit.lite import open_workshop\nawait open_workshop({stem!r}, {language!r}, {scenario_id!r})"
-    return "repl/index.html?" + urlencode({**_CONSOLE, "hideCodeInput": "1", "code": code})
+    return lite_compat.console_url(code, hide_code=True)
 
 
 def sandbox_url(scenario_id: str) -> str:
@@ -35,7 +35,7 @@ def sandbox_url(scenario_id: str) -> str:
     code = (f"{_INSTALL}from faker import Faker\nfrom kit.scenario import load_scenario\n"
             f"scenario = load_scenario({scenario_id!r})\nfake = Faker(scenario.meta.locale)\n"
             f"print(scenario.meta.id, len(scenario.places), len(scenario.apps), fake.first_name())")
-    return "repl/index.html?" + urlencode({**_CONSOLE, "code": code})
+    return lite_compat.console_url(code, hide_code=False)
 
 
 def write_landing(site: Path, *, report, scenario, language: str, pyodide_version: str, data_file: str) -> None:
@@ -62,7 +62,7 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
         # Each link names its workshop for screen readers, which list links without the headings around them.
         action = (f'<a class="start" href="{start}" aria-label="{say("site.start_of", title=title)}">'
                   f'{say("site.start")}</a>' if ready else f'<p class="missing">{say("site.needs_full_list")}</p>')
-        code = f'notebooks/index.html?path={stem}.ipynb'
+        code = lite_compat.notebook_url(f"{stem}.ipynb")
         items.append(f'<li><h2>{escape(title)}</h2><p>{say(f"workshop.{stem}.text")}</p>{action} '
                      f'<a href="{code}" aria-label="{say("site.code_of", title=title)}">{say("site.code")}</a></li>')
     other = next(code for code in LANGUAGES if code != language)
@@ -74,7 +74,7 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{say("site.title")}</title>
 <!-- JupyterLite's pages read their settings from every index.html up to the site's root: this one adds none. -->
-<script id="jupyter-config-data" type="application/json" data-jupyter-lite-root=".">{{}}</script>
+{lite_compat.root_config_script()}
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem; line-height: 1.5;
        color: #1b1b1b; background: #fff; }}

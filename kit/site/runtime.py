@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kit.errors import KitError, Problem
 from kit.site.downloads import cache_dir, cached_download
+from kit.site.lite_compat import kernel_pyodide
 
 __all__ = ["Runtime", "core_runtime", "given_runtime"]
 
@@ -96,17 +97,11 @@ def _runtime(folder: Path, *, expected_python: str | None) -> Runtime:
     python = lock.get("info", {}).get("python", "?")
     if expected_python and not python.startswith(expected_python + "."):
         raise KitError(Problem(file=folder / LOCK, line=None, field="info.python", found=python,
-                               expected=f"Python {expected_python} (Pyodide {_core_version()}), la version que "
+                               expected=f"Python {expected_python} (Pyodide {kernel_pyodide()}), la version que "
                                         f"le noyau du site attend / the version the site's kernel expects",
-                               hint=f"prends la distribution de Pyodide {_core_version()} / use Pyodide "
-                                    f"{_core_version()}'s distribution"))
+                               hint=f"prends la distribution de Pyodide {kernel_pyodide()} / use Pyodide "
+                                    f"{kernel_pyodide()}'s distribution"))
     return Runtime(folder=folder, lock=lock)
-
-
-def _core_version() -> str:
-    from jupyterlite_pyodide_kernel.constants import PYODIDE_VERSION
-
-    return PYODIDE_VERSION
 
 
 def _lock_folder(folder: Path, source: Path) -> Path:

@@ -11,7 +11,8 @@ from kit.serve.app import ready_pages
 
 
 class Pool:
-    """What `ready_pages` reads of Voilà's kernel manager, with futures standing for kernels starting."""
+    """What `ready_pages` reads of Voilà's kernel manager (through `kit.voila_compat`), with futures standing
+    for kernels starting; the real manager's side of it is held in test_voila_compat.py."""
 
     def __init__(self, root: Path, pools: dict, kernels: tuple[str, ...] = ("k1",)) -> None:
         self.root_dir, self._pools = str(root), pools
