@@ -57,6 +57,7 @@ def plain_http_server(built_site, free_port) -> Iterator[str]:
         server.terminate()
 
 
+@pytest.mark.network  # both serve the built site, asked for by name below
 @pytest.mark.parametrize("server", ["site_url", "plain_http_server"])
 def test_the_sandbox_runs_faker_and_the_scenario_validator_with_nothing_from_outside(offline_page: Page, server: str,
                                                                                      request) -> None:
@@ -111,6 +112,7 @@ def test_the_landing_page_passes_axe_in_both_languages(offline_page: Page, site_
         assert axe(offline_page) == [], page
 
 
+@pytest.mark.network  # the site's wheels come from PyPI
 @pytest.mark.skipif(not os.environ.get("DATATRAIL_PYODIDE_FULL"),
                     reason="set DATATRAIL_PYODIDE_FULL to Pyodide 314.0.6's full distribution (folder, archive or "
                            "address) to run every workshop in the browser: numpy and pandas for Pyodide exist only "

@@ -42,6 +42,7 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where:
     assert process.returncode == 0
 
 
+@pytest.mark.server  # `datatrail serve` itself, up to the port it cannot take
 def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:
     """Voilà would quietly take another port, and the printed QR code would point nowhere."""
     with socket.socket() as taken:

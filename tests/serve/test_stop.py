@@ -15,6 +15,8 @@ import urllib.request
 import psutil
 import pytest
 
+#: `datatrail serve` started here, as a terminal starts it: no fixture does, so the tier is said.
+pytestmark = pytest.mark.server
 #: How each stop reaches the room: the terminal signals its whole foreground group; `kill` only the command.
 STOPS = {"ctrl-c": (signal.SIGINT, "group"), "sigterm": (signal.SIGTERM, "command"),
          "terminal closed": (signal.SIGHUP, "group")}

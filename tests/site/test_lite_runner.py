@@ -8,7 +8,10 @@ tests/browser/test_site_in_browser.py)."""
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
+
+pytestmark = pytest.mark.notebook
 
 STAND_IN = """
 import sys, types
