@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import pytest
 
 from kit.guide.printer import BROWSER_VARIABLE
@@ -131,6 +132,22 @@ class Room:
             if named and descends(pid):
                 found[named.group(1)] = pid
         return found
+
+    def preheated(self) -> set[str]:
+        """The kernels the pool keeps ready, once Voilà would hand them out: they have started to draw their page,
+        whose first cell opens a socket to the server to wait for its teen's request (`kit.serve.preheat`);
+        Voilà starts drawing once the kernel's start is over. A kernel handed out has closed that socket."""
+        port = int(self.base.rsplit(":", 1)[1])
+        waiting = set()
+        for kernel, pid in self.kernels().items():
+            try:
+                sockets = psutil.Process(pid).net_connections(kind="tcp")
+            except psutil.NoSuchProcess:
+                continue
+            if any(found.raddr and found.raddr.port == port and found.status == psutil.CONN_ESTABLISHED
+                   for found in sockets):
+                waiting.add(kernel)
+        return waiting
 
     @staticmethod
     def kernel_of(page: str) -> str:

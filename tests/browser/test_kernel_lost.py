@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from teen_walk import hosts_contacted
+from waiting import holds, wait_for
 
 from kit.serve import LAUNCHER
 from kit.workshops import workshops_root
@@ -71,6 +71,18 @@ def _notice(page: Page, words: dict[str, str]) -> Locator:
     return page.get_by_role("alert").filter(has_text=words["notice"])
 
 
+def _no_notice_meanwhile(page: Page, what: str) -> None:
+    """No notice covers the page for as long as one would take to show. Nothing marks the moment it would
+    have shown (the server looks at its kernels every 3 s, the page asks about its own once its socket
+    closes), so the page is watched for that long."""
+    holds(lambda: page.locator("#datatrail-kernel-lost").count() == 0, NOTICE_WITHIN_MS / 1000, what)
+
+
+def _forgotten(room, kernel: str) -> None:
+    """Waits until the server no longer knows `kernel`: it gave it up (it keeps one it restarts, under its id)."""
+    wait_for(lambda: _kernel_model(room, kernel) is None, 30, "the server to give the dead kernel up")
+
+
 def _kernel_model(room, kernel: str) -> dict | None:
     """What the server says of a kernel (None: it does not know it)."""
     try:
@@ -114,9 +126,8 @@ def test_a_dead_kernel_is_given_up_not_restarted_behind_its_page(room, page: Pag
     kernel = _open_and_play(room, page, FRENCH)
     _kill(room, kernel)
     expect(_notice(page, FRENCH)).to_be_visible(timeout=NOTICE_WITHIN_MS)
-    time.sleep(3)  # a restart would have begun by now
+    _forgotten(room, kernel)
     assert kernel not in room.kernels(), "the dead page's kernel was started again"
-    assert _kernel_model(room, kernel) is None, "the server still keeps the dead page's kernel"
 
 
 def test_a_page_handed_a_kernel_that_died_while_waiting_says_so(room, page: Page) -> None:
@@ -125,8 +136,9 @@ def test_a_page_handed_a_kernel_that_died_while_waiting_says_so(room, page: Page
     notice, and then a reload gives a working one."""
     known = set(room.kernels())
     known.add(_open_and_play(room, page, FRENCH))
-    _kill(room, _next_in_pool(room, known))
-    time.sleep(4)  # the server notices within 3 s
+    waiting = _next_in_pool(room, known)
+    _kill(room, waiting)
+    _forgotten(room, waiting)
 
     _open(room, page, FRENCH)
     expect(_notice(page, FRENCH).or_(page.get_by_role("button", name=FRENCH["start"]))).to_be_visible(
@@ -137,15 +149,8 @@ def test_a_page_handed_a_kernel_that_died_while_waiting_says_so(room, page: Page
 
 
 def _next_in_pool(room, known: set[str]) -> str:
-    """The kernel the pool started for the workshop's next teen, once it has drawn its page."""
-    deadline = time.monotonic() + 60
-    while True:
-        started = set(room.kernels()) - known
-        if started and (_kernel_model(room, next(iter(started))) or {}).get("execution_state") == "idle":
-            time.sleep(2)  # between two cells a kernel is idle too
-            return started.pop()
-        assert time.monotonic() < deadline, "the pool kept no kernel for the workshop's next teen"
-        time.sleep(0.5)
+    """The kernel the pool started for the workshop's next teen, once it waits for them."""
+    return wait_for(lambda: room.preheated() - known, 60, "a kernel kept for the workshop's next teen").pop()
 
 
 def test_a_page_left_by_the_teen_shows_no_notice(room, page: Page) -> None:
@@ -157,12 +162,8 @@ def test_a_page_left_by_the_teen_shows_no_notice(room, page: Page) -> None:
         window.dispatchEvent(new Event("beforeunload", {cancelable: true}));
         window.dispatchEvent(new PageTransitionEvent("pagehide", {persisted: false}));
     }""")
-    deadline = time.monotonic() + 30
-    while kernel in room.kernels():
-        assert time.monotonic() < deadline, "leaving the page did not free its kernel"
-        time.sleep(0.2)
-    page.wait_for_timeout(NOTICE_WITHIN_MS)
-    expect(page.locator("#datatrail-kernel-lost")).to_have_count(0)
+    wait_for(lambda: kernel not in room.kernels(), 30, "leaving the page to free its kernel")
+    _no_notice_meanwhile(page, "no notice on the page the teen left")
 
 
 def test_a_teen_who_leaves_and_comes_back_gets_a_working_page(room, page: Page) -> None:
@@ -172,8 +173,7 @@ def test_a_teen_who_leaves_and_comes_back_gets_a_working_page(room, page: Page) 
     page.go_back(wait_until="commit")
     _play(page, FRENCH)
     assert room.kernel_of(page.content()) != kernel
-    page.wait_for_timeout(NOTICE_WITHIN_MS)
-    expect(page.locator("#datatrail-kernel-lost")).to_have_count(0)
+    _no_notice_meanwhile(page, "no notice on the page the teen came back to")
 
 
 def test_the_launcher_keeps_working_without_its_kernel(room, page: Page) -> None:
@@ -184,6 +184,5 @@ def test_the_launcher_keeps_working_without_its_kernel(room, page: Page) -> None
     pid = room.kernels().get(room.kernel_of(page.content()))
     if pid is not None:
         os.kill(pid, signal.SIGKILL)
-    page.wait_for_timeout(NOTICE_WITHIN_MS)
-    expect(page.locator("#datatrail-kernel-lost")).to_have_count(0)
+    _no_notice_meanwhile(page, "no notice on the launcher")
     expect(page.get_by_role("link", name="English")).to_be_visible()
