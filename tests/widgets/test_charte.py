@@ -13,12 +13,8 @@ from kit.widgets.charter_workshop import CharterWorkshop
 
 
 @pytest.fixture
-def page() -> CharterWorkshop:
-    workshop = CharterWorkshop()
-    workshop.start()
-    for step in (workshop.step_principles, workshop.step_commitments, workshop.step_labels, workshop.step_poster):
-        step()
-    return workshop
+def page(workshop_page) -> CharterWorkshop:
+    return workshop_page("06_charte")
 
 
 def _downloaded(workshop: CharterWorkshop) -> str:
