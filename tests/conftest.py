@@ -13,13 +13,15 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import psutil
 import pytest
+from nbclient import NotebookClient
 
 from kit.guide.printer import BROWSER_VARIABLE
 from kit.scenario import load_scenario
@@ -33,6 +35,7 @@ from kit.workshops import workshops_root
 TIER_FIXTURES = {
     "server": {"room", "serve_folder", "datatrail_until_ctrl_c"},
     "browser": {"browser"},
+    "notebook": {"run_in_kernel"},
     "network": {"built_site"},  # npm's Pyodide runtime and PyPI's wheels, downloaded once into the user's cache
 }
 #: The folders whose tests all belong to a tier, whatever they use.
@@ -202,6 +205,22 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
 def serve_folder(tmp_path_factory: pytest.TempPathFactory):
     """Opens a room on any folder of notebooks: `with serve_folder(path) as room: ...`."""
     return lambda root, **options: serving(root, tmp_path_factory.mktemp("voila"), **options)
+
+
+@pytest.fixture(scope="session")
+def run_in_kernel() -> Callable[..., NotebookClient]:
+    """`run_in_kernel(notebook, folder=…, env=…)`: the notebook run top to bottom in a real kernel started in
+    `folder` (as Voilà starts a page's, next to its notebook) with `env`, its outputs written into its cells;
+    returns the client (the notebook as `nb`, its widgets' `widget_state`). A cell that fails fails the test."""
+
+    def run(notebook: nbformat.NotebookNode, *, folder: Path | None = None, env: dict[str, str] | None = None
+            ) -> NotebookClient:
+        client = NotebookClient(notebook, timeout=180, kernel_name="python3",
+                                resources={"metadata": {"path": str(folder)}} if folder else {})
+        client.execute(**({"env": env} if env else {}))
+        return client
+
+    return run
 
 
 @pytest.fixture(scope="session")
