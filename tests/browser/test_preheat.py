@@ -14,7 +14,7 @@ from waiting import wait_for
 from kit.serve import LAUNCHER
 from kit.workshops import workshops_root
 
-WORKSHOP = "01_ma_journee.ipynb"
+WORKSHOP = "01_ma_journee"
 
 
 @pytest.fixture(scope="module")
@@ -22,28 +22,29 @@ def room(serve_folder) -> Iterator:
     """A room of this module's own, where workshop 1 has been opened once (so its pool keeps a kernel)
     and no other test takes the waiting page."""
     with serve_folder(workshops_root()) as opened:
-        urllib.request.urlopen(opened.url.replace(LAUNCHER, WORKSHOP), timeout=120).read()
+        urllib.request.urlopen(opened.url.replace(LAUNCHER, f"{WORKSHOP}.ipynb"), timeout=120).read()
         yield opened
 
 
-def _open(room, page: Page, query: str = "") -> str:
+def _open(room, open_workshop, lang: str | None = None) -> str:
     """Waits for the pool's kernel, opens workshop 1 and returns its kernel, checking it was that one: a
     kernel that was already running before the teen asked for the page."""
     waiting = wait_for(room.preheated, 60, "the pool to keep a kernel ready for the workshop")
-    page.goto(room.url.replace(LAUNCHER, WORKSHOP) + query)
+    page = open_workshop(WORKSHOP, lang=lang)
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=90_000)
     kernel = room.kernel_of(page.content())
     assert kernel in waiting, "the page did not come from the preheated pool"
     return kernel
 
 
-@pytest.mark.parametrize(("query", "profile"), [("&lang=en", "Create your profile"), ("", "Crée ton profil")])
-def test_a_preheated_page_opens_in_the_language_asked(room, page: Page, query: str, profile: str) -> None:
-    _open(room, page, query)
+@pytest.mark.parametrize(("lang", "profile"), [("en", "Create your profile"), (None, "Crée ton profil")])
+def test_a_preheated_page_opens_in_the_language_asked(room, page: Page, open_workshop, lang: str | None,
+                                                     profile: str) -> None:
+    _open(room, open_workshop, lang)
     expect(page.get_by_text(profile)).to_be_visible(timeout=30_000)
 
 
-def test_leaving_a_preheated_page_frees_its_kernel(room, page: Page) -> None:
-    kernel = _open(room, page)
+def test_leaving_a_preheated_page_frees_its_kernel(room, page: Page, open_workshop) -> None:
+    kernel = _open(room, open_workshop)
     page.goto("about:blank")
     wait_for(lambda: kernel not in room.kernels(), 30, "the preheated page's kernel to stop once the teen left")
