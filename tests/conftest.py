@@ -1,5 +1,8 @@
 """Shared fixtures: the default scenario, a real Voilà server started as `datatrail serve` starts it, and a
-static site built as `datatrail build` builds it, served as `datatrail serve --static` serves it."""
+static site built as `datatrail build` builds it, served as `datatrail serve --static` serves it.
+
+And the tiers: each test is marked by what it uses (`browser`, `server`, `notebook`, `network`, see pyproject),
+so that `.ci/run` can run the fast rest first; a test that uses more than its markers say fails."""
 
 from __future__ import annotations
 
@@ -10,13 +13,17 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+import psutil
 import pytest
+from nbclient import NotebookClient
 
+from kit.guide.printer import BROWSER_VARIABLE
 from kit.scenario import load_scenario
 from kit.scenario.model import Scenario
 from kit.serve import room_url, start, wait_until_answering
@@ -24,6 +31,57 @@ from kit.serve.static import static_server
 from kit.site import SiteReport, build_site
 from kit.voila_compat import kernel_id_in
 from kit.workshops import workshops_root
+
+#: The fixtures that put a test in a slow tier, whether it asks for them or a fixture it uses does.
+TIER_FIXTURES = {
+    "server": {"room", "serve_folder", "datatrail_until_ctrl_c"},
+    "browser": {"browser"},
+    "notebook": {"run_in_kernel"},
+    "network": {"built_site"},  # npm's Pyodide runtime and PyPI's wheels, downloaded once into the user's cache
+}
+#: The folders whose tests all belong to a tier, whatever they use.
+TIER_FOLDERS = {"browser": "browser", "notebooks": "notebook"}
+#: A proxy that refuses (port 9, discard): the package registries, for a test outside the `network` tier.
+REFUSING_PROXY = "http://127.0.0.1:9"
+#: The browser that prints the guide and cards, for a test outside the `browser` tier.
+NO_BROWSER = "/no-browser-outside-the-browser-tier"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(here).parts[0]
+        tiers = {tier for tier, names in TIER_FIXTURES.items() if names & set(item.fixturenames)}
+        for tier in sorted(tiers | ({TIER_FOLDERS[folder]} if folder in TIER_FOLDERS else set())):
+            item.add_marker(tier)
+
+
+@pytest.fixture(scope="session")
+def _no_downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("no-downloads")
+
+
+@pytest.fixture(autouse=True)
+def _tiers_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _no_downloads: Path) -> Iterator[None]:
+    """A test runs without what the tiers it is not marked with would give it, so that one that needs it
+    fails rather than passes here by chance: outside `network`, an empty download cache and no way to the
+    registries (a clean CI machine has none of their files); outside `browser`, no browser to print with.
+    And once it ran, a test that used a tier's fixture without its marker fails: a fixture asked for with
+    `request.getfixturevalue` escapes `pytest_collection_modifyitems`, which sees only arguments."""
+    if request.node.get_closest_marker("network") is None:
+        monkeypatch.setenv("DATATRAIL_CACHE", str(_no_downloads))
+        for variable in ("https_proxy", "HTTPS_PROXY"):
+            monkeypatch.setenv(variable, REFUSING_PROXY)
+    if request.node.get_closest_marker("browser") is None:
+        monkeypatch.setenv(BROWSER_VARIABLE, NO_BROWSER)
+    yield
+    used = set(request.fixturenames)
+    unmarked = [tier for tier, names in TIER_FIXTURES.items()
+                if names & used and request.node.get_closest_marker(tier) is None]
+    if unmarked:
+        pytest.fail(f"{request.node.nodeid} uses {', '.join(sorted(used & set().union(*TIER_FIXTURES.values())))} "
+                    f"but is not marked {', '.join(unmarked)}: mark it (@pytest.mark.{unmarked[0]}), or ask for the "
+                    f"fixture as an argument so that tests/conftest.py marks it", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +137,22 @@ class Room:
                 found[named.group(1)] = pid
         return found
 
+    def preheated(self) -> set[str]:
+        """The kernels the pool keeps ready, once Voilà would hand them out: they have started to draw their page,
+        whose first cell opens a socket to the server to wait for its teen's request (`kit.serve.preheat`);
+        Voilà starts drawing once the kernel's start is over. A kernel handed out has closed that socket."""
+        port = int(self.base.rsplit(":", 1)[1])
+        waiting = set()
+        for kernel, pid in self.kernels().items():
+            try:
+                sockets = psutil.Process(pid).net_connections(kind="tcp")
+            except psutil.NoSuchProcess:
+                continue
+            if any(found.raddr and found.raddr.port == port and found.status == psutil.CONN_ESTABLISHED
+                   for found in sockets):
+                waiting.add(kernel)
+        return waiting
+
     @staticmethod
     def kernel_of(page: str) -> str:
         """The id of the kernel behind a rendered page (Voilà writes it into the page's configuration)."""
@@ -132,6 +206,22 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
 def serve_folder(tmp_path_factory: pytest.TempPathFactory):
     """Opens a room on any folder of notebooks: `with serve_folder(path) as room: ...`."""
     return lambda root, **options: serving(root, tmp_path_factory.mktemp("voila"), **options)
+
+
+@pytest.fixture(scope="session")
+def run_in_kernel() -> Callable[..., NotebookClient]:
+    """`run_in_kernel(notebook, folder=…, env=…)`: the notebook run top to bottom in a real kernel started in
+    `folder` (as Voilà starts a page's, next to its notebook) with `env`, its outputs written into its cells;
+    returns the client (the notebook as `nb`, its widgets' `widget_state`). A cell that fails fails the test."""
+
+    def run(notebook: nbformat.NotebookNode, *, folder: Path | None = None, env: dict[str, str] | None = None
+            ) -> NotebookClient:
+        client = NotebookClient(notebook, timeout=180, kernel_name="python3",
+                                resources={"metadata": {"path": str(folder)}} if folder else {})
+        client.execute(**({"env": env} if env else {}))
+        return client
+
+    return run
 
 
 @pytest.fixture(scope="session")

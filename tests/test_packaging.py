@@ -8,7 +8,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.network  # pip builds in isolation: it fetches the build backend (hatchling) from PyPI
 def test_the_wheel_bundles_the_default_scenario_and_schema(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from kit.i18n import DEFAULT_LANGUAGE, text
+from kit.serve import LAUNCHER
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 #: axe-core comes from npm: `.ci/run` installs it into this git-ignored folder.
 AXE = Path(__file__).resolve().parents[2] / ".ci" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -37,6 +40,30 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.on("request", lambda request: opened.requests.append(request.url))  # type: ignore[attr-defined]
     yield opened
     context.close()
+
+
+@pytest.fixture
+def open_workshop(room, page: Page) -> Callable[..., Page]:
+    """`open_workshop("04_anonymat")`: the test's page opens the workshop at its address in the room (the test
+    module's own room, if it has one), where the launcher's link leads; `lang="en"` asks for it in English,
+    `wait_until` goes to Playwright (Voilà sends a page while its cells run: "commit" does not wait for them).
+    `from_launcher=True`: as a teen does it, the launcher then a tap on the workshop's link, which opens it in
+    a new tab; that tab is returned, recording every request it makes."""
+
+    def open_(stem: str, *, lang: str | None = None, from_launcher: bool = False, wait_until: str = "load") -> Page:
+        asked = f"&lang={lang}" if lang else ""
+        if not from_launcher:
+            page.goto(room.url.replace(LAUNCHER, f"{stem}.ipynb") + asked, wait_until=wait_until)
+            return page
+        page.goto(room.url + asked, wait_until=wait_until)
+        with page.context.expect_page() as opened:  # workshops open in a new tab; the launcher stays
+            page.get_by_role("link", name=text(f"workshop.{stem}.title", lang or DEFAULT_LANGUAGE)).click()
+        workshop = opened.value
+        workshop.requests = []  # type: ignore[attr-defined]
+        workshop.on("request", lambda request: workshop.requests.append(request.url))  # type: ignore[attr-defined]
+        return workshop
+
+    return open_
 
 
 @pytest.hookimpl(wrapper=True)

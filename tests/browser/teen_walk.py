@@ -1,22 +1,11 @@
-"""What every workshop walk-through in a browser starts and ends with, as a teen does it: the launcher, the
-workshop's new tab, a made-up double; and the check that the page only ever talked to the laptop."""
+"""What every workshop walk-through in a browser goes through once the `open_workshop` fixture has opened it
+from the launcher, as a teen does: a made-up double; and the check that the page only ever talked to the laptop."""
 
 from __future__ import annotations
 
 from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
-
-
-def open_workshop(room, page: Page, title: str) -> Page:
-    """Clicks the workshop's link on the launcher and returns its tab, recording every request it makes."""
-    page.goto(room.url)
-    with page.context.expect_page() as opened:  # workshops open in a new tab; the launcher stays
-        page.get_by_role("link", name=title).click()
-    workshop = opened.value
-    workshop.requests = []  # type: ignore[attr-defined]
-    workshop.on("request", lambda request: workshop.requests.append(request.url))  # type: ignore[attr-defined]
-    return workshop
 
 
 def create_double(page: Page, pseudonym: str) -> None:

@@ -14,9 +14,9 @@ def test_the_launcher_passes_axe(room, page: Page, axe) -> None:
     assert not violations, "\n".join(violations)
 
 
-def test_workshop_1_with_a_double_passes_axe(room, page: Page, axe) -> None:
+def test_workshop_1_with_a_double_passes_axe(open_workshop, axe) -> None:
     # Voilà sends the page while its cells run, so "load" waits for a cold kernel: wait for the form.
-    page.goto(room.url.replace("accueil", "01_ma_journee"), wait_until="commit")
+    page = open_workshop("01_ma_journee", wait_until="commit")
     expect(page.get_by_label("Ton pseudo")).to_be_visible(timeout=90_000)
     page.get_by_label("Ton pseudo").fill("lune42")
     page.get_by_role("button", name="C'est parti !").click()

@@ -4,12 +4,12 @@ fetched from outside the laptop, and axe-core finds nothing that blocks a screen
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
-from teen_walk import hosts_contacted, open_workshop
+from playwright.sync_api import Locator, expect
+from teen_walk import hosts_contacted
 
 
-def test_a_teen_finds_the_mystery_person_and_protects_the_crowd(room, page: Page, axe) -> None:
-    page = open_workshop(room, page, "Anonyme, vraiment ?")
+def test_a_teen_finds_the_mystery_person_and_protects_the_crowd(open_workshop, axe) -> None:
+    page = open_workshop("04_anonymat", from_launcher=True)
 
     step1 = page.locator('[id="cell-id=step1"]')
     step1.get_by_role("button", name="Lancer le jeu").click(timeout=90_000)

@@ -4,12 +4,12 @@ fetched from outside the laptop, and axe finds nothing that blocks a screen read
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-from teen_walk import hosts_contacted, open_workshop
+from playwright.sync_api import expect
+from teen_walk import hosts_contacted
 
 
-def test_a_teen_forecasts_the_canteen_and_sorts_the_data(room, page: Page, axe) -> None:
-    page = open_workshop(room, page, "Combien à la cantine ?")
+def test_a_teen_forecasts_the_canteen_and_sorts_the_data(open_workshop, axe) -> None:
+    page = open_workshop("05_cantine", from_launcher=True)
     step1 = page.locator('[id="cell-id=step1"]')
     expect(step1.get_by_text("élèves sont inscrit·es")).to_be_visible(timeout=90_000)
     step1.get_by_label("École").select_option(index=3)

@@ -9,7 +9,7 @@ import base64
 import re
 
 from playwright.sync_api import Page, expect
-from teen_walk import hosts_contacted, open_workshop
+from teen_walk import hosts_contacted
 
 #: ISO paper sizes in PDF points (1/72 inch): 210 × 297 mm and 297 × 420 mm. Chromium rounds the /MediaBox
 #: it writes to whole CSS pixels, hence a point of tolerance.
@@ -26,8 +26,8 @@ def _poster_pdf(page: Page, document: str, size: str) -> tuple[bytes, str]:
     return pdf, words
 
 
-def test_a_group_writes_its_charter_and_prints_it(room, page: Page, axe) -> None:
-    page = open_workshop(room, page, "Notre charte de la donnée")
+def test_a_group_writes_its_charter_and_prints_it(open_workshop, axe) -> None:
+    page = open_workshop("06_charte", from_launcher=True)
     expect(page.get_by_text("1. Les trois principes")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Crée ton profil")).to_have_count(0)
 

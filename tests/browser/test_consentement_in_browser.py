@@ -4,12 +4,12 @@ outside the laptop, and axe-core finds nothing that blocks a screen reader or a 
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-from teen_walk import create_double, hosts_contacted, open_workshop
+from playwright.sync_api import expect
+from teen_walk import create_double, hosts_contacted
 
 
-def test_a_teen_answers_banners_and_gets_a_letter(room, page: Page, axe) -> None:
-    page = open_workshop(room, page, "Cookies : oui, non, peut-être ?")
+def test_a_teen_answers_banners_and_gets_a_letter(open_workshop, axe) -> None:
+    page = open_workshop("02_consentement", from_launcher=True)
     create_double(page, "lune42")
 
     step1, step2 = page.locator('[id="cell-id=step1"]'), page.locator('[id="cell-id=step2"]')

@@ -3,19 +3,9 @@ the laptop's memory with kernels nobody looks at any more."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from playwright.sync_api import Page, expect
-
-
-def _wait_until(condition, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
+from waiting import wait_for
 
 
 @pytest.mark.parametrize("entry", ["qr_code", "typed_code"])
@@ -34,4 +24,4 @@ def test_leaving_a_page_shuts_its_kernel_down(room, page: Page, entry: str) -> N
     kernel = room.kernel_of(page.content())
     assert kernel in room.kernels()
     page.goto("about:blank")
-    assert _wait_until(lambda: kernel not in room.kernels()), "the workshop's kernel still runs"
+    wait_for(lambda: kernel not in room.kernels(), 30, "the workshop's kernel to stop once its page was left")

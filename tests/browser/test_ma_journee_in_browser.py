@@ -3,12 +3,12 @@ through the four steps; nothing is fetched from outside the laptop."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-from teen_walk import create_double, hosts_contacted, open_workshop
+from playwright.sync_api import expect
+from teen_walk import create_double, hosts_contacted
 
 
-def test_a_teen_walks_through_ma_journee(room, page: Page) -> None:
-    page = open_workshop(room, page, "Ma journée en données")
+def test_a_teen_walks_through_ma_journee(open_workshop) -> None:
+    page = open_workshop("01_ma_journee", from_launcher=True)
     create_double(page, "lune42")
     step1 = page.locator('[id="cell-id=step1"]')
     expect(step1.get_by_text("Ta journée du")).to_be_visible(timeout=60_000)  # the timeline's title

@@ -4,63 +4,47 @@ teen's language and give its memory back."""
 
 from __future__ import annotations
 
-import time
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+from waiting import wait_for
 
 from kit.page_env import LAUNCHER
 from kit.workshops import workshops_root
 
-WORKSHOP = "01_ma_journee.ipynb"
+WORKSHOP = "01_ma_journee"
 
 
 @pytest.fixture(scope="module")
-def taken() -> set[str]:
-    """Kernels of pages already opened in this module's room: the first visit's, then those handed out."""
-    return set()
-
-
-@pytest.fixture(scope="module")
-def room(serve_folder, taken: set[str]) -> Iterator:
+def room(serve_folder) -> Iterator:
     """A room of this module's own, where workshop 1 has been opened once (so its pool keeps a kernel)
     and no other test takes the waiting page."""
     with serve_folder(workshops_root()) as opened:
-        first = urllib.request.urlopen(opened.url.replace(LAUNCHER, WORKSHOP), timeout=120).read().decode()
-        taken.add(opened.kernel_of(first))
+        urllib.request.urlopen(opened.url.replace(LAUNCHER, f"{WORKSHOP}.ipynb"), timeout=120).read()
         yield opened
 
 
-def _open(room, taken: set[str], page: Page, query: str = "") -> str:
+def _open(room, open_workshop, lang: str | None = None) -> str:
     """Waits for the pool's kernel, opens workshop 1 and returns its kernel, checking it was that one: a
     kernel that was already running before the teen asked for the page."""
-    deadline = time.monotonic() + 60
-    while not set(room.kernels()) - taken:
-        assert time.monotonic() < deadline, "the pool kept no kernel for the workshop after its first visit"
-        time.sleep(0.2)
-    time.sleep(2)  # Voilà hands a pool kernel out once its start is over
-    waiting = set(room.kernels()) - taken
-    page.goto(room.url.replace(LAUNCHER, WORKSHOP) + query)
+    waiting = wait_for(room.preheated, 60, "the pool to keep a kernel ready for the workshop")
+    page = open_workshop(WORKSHOP, lang=lang)
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=90_000)
     kernel = room.kernel_of(page.content())
     assert kernel in waiting, "the page did not come from the preheated pool"
-    taken.add(kernel)
     return kernel
 
 
-@pytest.mark.parametrize(("query", "profile"), [("&lang=en", "Create your profile"), ("", "Crée ton profil")])
-def test_a_preheated_page_opens_in_the_language_asked(room, taken: set[str], page: Page, query: str,
+@pytest.mark.parametrize(("lang", "profile"), [("en", "Create your profile"), (None, "Crée ton profil")])
+def test_a_preheated_page_opens_in_the_language_asked(room, page: Page, open_workshop, lang: str | None,
                                                      profile: str) -> None:
-    _open(room, taken, page, query)
+    _open(room, open_workshop, lang)
     expect(page.get_by_text(profile)).to_be_visible(timeout=30_000)
 
 
-def test_leaving_a_preheated_page_frees_its_kernel(room, taken: set[str], page: Page) -> None:
-    kernel = _open(room, taken, page)
+def test_leaving_a_preheated_page_frees_its_kernel(room, page: Page, open_workshop) -> None:
+    kernel = _open(room, open_workshop)
     page.goto("about:blank")
-    deadline = time.monotonic() + 30
-    while kernel in room.kernels():
-        assert time.monotonic() < deadline, "the preheated page's kernel still runs after the teen left"
-        time.sleep(0.2)
+    wait_for(lambda: kernel not in room.kernels(), 30, "the preheated page's kernel to stop once the teen left")

@@ -4,23 +4,13 @@ fetched from outside the laptop, and axe finds nothing that blocks a screen read
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from playwright.sync_api import expect
+from teen_walk import create_double, hosts_contacted
 
-from playwright.sync_api import Page, expect
 
-
-def test_a_teen_walks_through_profilage(room, page: Page, axe) -> None:
-    page.goto(room.url)
-    with page.context.expect_page() as opened:  # workshops open in a new tab; the launcher stays
-        page.get_by_role("link", name="Ce que l'algorithme pense de toi").click()
-    page = opened.value
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    expect(page.get_by_text("Crée ton profil")).to_be_visible(timeout=90_000)
-    expect(page.get_by_text("Crée d'abord ton double").first).to_be_visible()
-    page.get_by_label("Ton pseudo").fill("lune42")
-    page.get_by_role("button", name="C'est parti !").click()
-    expect(page.get_by_text("Voici la trace de données de lune42")).to_be_visible(timeout=60_000)
+def test_a_teen_walks_through_profilage(open_workshop, axe) -> None:
+    page = open_workshop("03_profilage", from_launcher=True)
+    create_double(page, "lune42")
 
     step1 = page.locator('[id="cell-id=step1"]')
     expect(step1.locator(".js-plotly-plot")).to_be_visible(timeout=60_000)
@@ -43,7 +33,6 @@ def test_a_teen_walks_through_profilage(room, page: Page, axe) -> None:
     step4.get_by_label("Refuser les cookies dans toutes les applis").check()
     expect(result).to_contain_text("sur 0 % des pubs", timeout=30_000)
 
-    hosts = {urlparse(url).hostname for url in page.requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
-    assert hosts == {"127.0.0.1"}, sorted(set(page.requests))
+    assert hosts_contacted(page) == {"127.0.0.1"}, sorted(set(page.requests))
     violations = axe(page)
     assert not violations, "\n".join(violations)

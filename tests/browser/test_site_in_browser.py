@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from waiting import wait_for
 
 from kit.site.landing import workshop_url
 
@@ -47,16 +47,20 @@ def plain_http_server(built_site, free_port) -> Iterator[str]:
     with subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
                           cwd=built_site.out, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
         url = f"http://127.0.0.1:{port}/"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(lambda: _answers(url), 30, "python -m http.server to answer")
         yield url
         server.terminate()
 
 
+def _answers(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.network  # both serve the built site, asked for by name below
 @pytest.mark.parametrize("server", ["site_url", "plain_http_server"])
 def test_the_sandbox_runs_faker_and_the_scenario_validator_with_nothing_from_outside(offline_page: Page, server: str,
                                                                                      request) -> None:
@@ -111,6 +115,7 @@ def test_the_landing_page_passes_axe_in_both_languages(offline_page: Page, site_
         assert axe(offline_page) == [], page
 
 
+@pytest.mark.network  # the site's wheels come from PyPI
 @pytest.mark.skipif(not os.environ.get("DATATRAIL_PYODIDE_FULL"),
                     reason="set DATATRAIL_PYODIDE_FULL to Pyodide 314.0.6's full distribution (folder, archive or "
                            "address) to run every workshop in the browser: numpy and pandas for Pyodide exist only "

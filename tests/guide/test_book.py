@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from kit.guide import build_guide, load_guides
 from kit.i18n import text
 
+#: The book is printed by Chromium, as `datatrail guide` prints it.
+pytestmark = pytest.mark.browser
 A4_POINTS = (595, 842)
 
 

@@ -12,6 +12,9 @@ from pypdf import PdfReader
 from kit.i18n import text
 from kit.workshops import available_workshops
 
+#: The cards are printed by Chromium, as `datatrail cards` prints them.
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def cards_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -17,11 +17,15 @@ def test_the_launcher_and_every_workshop_are_found() -> None:
     assert {"accueil", "01_ma_journee"} <= {path.stem for path in NOTEBOOKS}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_notebook_executes(path: Path) -> None:
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [output for cell in notebook.cells for output in cell.get("outputs", []) if output.output_type == "error"]
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda path: path.stem)
+def executed(request: pytest.FixtureRequest, run_in_kernel) -> NotebookClient:
+    """Each notebook run once, in the notebooks' folder as Voilà runs it, for every test that reads the run."""
+    return run_in_kernel(nbformat.read(request.param, as_version=4), folder=request.param.parent)
+
+
+def test_notebook_executes(executed: NotebookClient) -> None:
+    errors = [output for cell in executed.nb.cells for output in cell.get("outputs", [])
+              if output.output_type == "error"]
     assert errors == []
 
 
@@ -31,16 +35,11 @@ def test_notebooks_are_stored_without_outputs(path: Path) -> None:
     assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_rendering_writes_into_no_output_widget(path: Path) -> None:
+def test_rendering_writes_into_no_output_widget(executed: NotebookClient) -> None:
     """While Voilà renders a page, its executor copies every write into an Output widget back to the
     kernel on the shell channel, racing the cell's own reply on that socket: on a busy laptop the reply
     is missed and the page hangs until the cell timeout (see kit.widgets.plain_figure). Pages write into
     Output widgets only from callbacks, once rendered."""
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
-    written = {model: state["outputs"] for model, state in client.widget_state.items()
+    written = {model: state["outputs"] for model, state in executed.widget_state.items()
                if state.get("_model_name") == "OutputModel" and state.get("outputs")}
     assert written == {}

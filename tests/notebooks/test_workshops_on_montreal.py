@@ -8,7 +8,6 @@ import os
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from kit.i18n import LANGUAGES
 from kit.scenario import load_scenario
@@ -21,14 +20,13 @@ _NANTES_ONLY = sorted({place.name for place in load_scenario("nantes").places}
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("stem", available_workshops())
-def test_the_workshop_runs_on_montreal(stem: str, language: str) -> None:
+def test_the_workshop_runs_on_montreal(stem: str, language: str, run_in_kernel) -> None:
     path = workshops_root() / f"{stem}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     # After the page, one more cell says which city and language the page's workshop runs on.
     notebook.cells.append(nbformat.v4.new_code_cell("print(atelier.scenario.meta.id, atelier.language.value)"))
-    client = NotebookClient(notebook, timeout=180, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env={**os.environ, "DATATRAIL_SCENARIO": "montreal", "QUERY_STRING": f"lang={language}"})
+    client = run_in_kernel(notebook, folder=path.parent,
+                           env={**os.environ, "DATATRAIL_SCENARIO": "montreal", "QUERY_STRING": f"lang={language}"})
     errors = [output for cell in notebook.cells for output in cell.get("outputs", []) if output.output_type == "error"]
     assert errors == []
     assert notebook.cells[-1].outputs[0]["text"].split() == ["montreal", language]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
+from waiting import wait_for
 
 from kit.page_env import LAUNCHER
 from kit.serve import lan_address, voila_command
@@ -31,18 +31,19 @@ def test_serve_prints_the_room_address_and_a_qr_code_then_stops_on_ctrl_c(where:
         url = f"http://{host}:{port}/voila/render/accueil.ipynb?token=salle7"
         assert url in lines[0] and "salle7" in lines[1]
         assert "█" in lines[2]  # the QR code, drawn in the terminal
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                page = urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not answer within 60 s"
-                time.sleep(0.3)
-        assert "Choisis un atelier" in page
+        assert "Choisis un atelier" in wait_for(lambda: _page(url), 60, "the server to answer at the printed address")
     assert process.returncode == 0
 
 
+def _page(url: str) -> str | None:
+    """The page at `url`, or None while nothing answers there."""
+    try:
+        return urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+    except OSError:
+        return None
+
+
+@pytest.mark.server  # `datatrail serve` itself, up to the port it cannot take
 def test_a_busy_port_is_said_in_plain_words_not_moved_silently() -> None:
     """Voilà would quietly take another port, and the printed QR code would point nowhere."""
     with socket.socket() as taken:

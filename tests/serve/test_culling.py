@@ -3,8 +3,9 @@ long session does not fill the laptop's memory; the serving command carries the 
 
 from __future__ import annotations
 
-import time
 import urllib.request
+
+from waiting import wait_for
 
 from kit.serve import CULL_AFTER_S, voila_command
 from kit.workshops import workshops_root
@@ -23,7 +24,4 @@ def test_an_abandoned_kernel_is_culled(serve_folder) -> None:
         page = urllib.request.urlopen(room.url.replace("accueil", "04_anonymat"), timeout=60).read().decode()
         kernel = room.kernel_of(page)
         assert kernel in room.kernels()
-        deadline = time.monotonic() + 30
-        while kernel in room.kernels():
-            assert time.monotonic() < deadline, "the abandoned kernel was not culled within 30 s"
-            time.sleep(0.5)
+        wait_for(lambda: kernel not in room.kernels(), 30, "the abandoned kernel to be culled")

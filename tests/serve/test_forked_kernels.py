@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import psutil
+from waiting import wait_for
 
 from kit.serve import PROVISIONER, forking_supported, voila_command
 from kit.serve.kernel_template import notebook_imports
@@ -60,10 +60,8 @@ def test_without_its_template_the_room_still_opens_pages(serve_folder) -> None:
         template = psutil.Process(first).parent()
         template.send_signal(signal.SIGKILL)
         psutil.wait_procs([template], timeout=10)
-        deadline = time.monotonic() + 10
-        while psutil.pid_exists(first) and psutil.Process(first).status() != psutil.STATUS_ZOMBIE:
-            assert time.monotonic() < deadline, "a kernel outlived its template"
-            time.sleep(0.2)
+        wait_for(lambda: not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE, 10,
+                 "the template's kernel to end with it")
         second = _open(room)
         assert psutil.Process(second).parent().pid != template.pid
 

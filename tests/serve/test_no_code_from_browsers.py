@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import json
-import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 import websocket
+from waiting import wait_for
 
 
 def _message(msg_type: str, content: dict) -> str:
@@ -19,13 +19,18 @@ def _message(msg_type: str, content: dict) -> str:
                        "channel": "shell", "buffers": []})
 
 
-def _replies(connection: websocket.WebSocket, seconds: float) -> list[str]:
-    seen, deadline = [], time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def _replies_until(connection: websocket.WebSocket, last: str, seconds: float) -> list[str]:
+    """The types of the messages received up to the first `last`."""
+    seen: list[str] = []
+
+    def received_last() -> bool:
         try:
             seen.append(json.loads(connection.recv())["header"]["msg_type"])
         except websocket.WebSocketTimeoutException:
-            continue
+            pass
+        return last in seen
+
+    wait_for(received_last, seconds, f"the kernel's {last}")
     return seen
 
 
@@ -39,8 +44,9 @@ def test_an_execute_request_runs_nothing(room, tmp_path: Path) -> None:
         connection.send(_message("execute_request", {
             "code": f"open({str(marker)!r}, 'w').write('x')", "silent": False, "store_history": False,
             "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}))
+        # The kernel answers its shell messages in turn: by its reply to this one, it has run or never seen the first.
         connection.send(_message("kernel_info_request", {}))
-        replies = _replies(connection, 5)
+        replies = _replies_until(connection, "kernel_info_reply", 30)
     finally:
         connection.close()
     assert "kernel_info_reply" in replies  # the channel works: allowed messages get answers

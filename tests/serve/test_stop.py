@@ -9,12 +9,14 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import psutil
 import pytest
+from waiting import wait_for
 
+#: `datatrail serve` started here, as a terminal starts it: no fixture does, so the tier is said.
+pytestmark = pytest.mark.server
 #: How each stop reaches the room: the terminal signals its whole foreground group; `kill` only the command.
 STOPS = {"ctrl-c": (signal.SIGINT, "group"), "sigterm": (signal.SIGTERM, "command"),
          "terminal closed": (signal.SIGHUP, "group")}
@@ -33,10 +35,8 @@ def test_every_way_of_stopping_ends_every_process_of_the_room(stop: str, free_po
             assert line, "datatrail serve ended before opening the room"
         workshop = f"http://127.0.0.1:{port}/voila/render/04_anonymat.ipynb?token=salle7"
         urllib.request.urlopen(workshop, timeout=120).read()  # a teen's page: its kernel, and a pool that fills
-        deadline = time.monotonic() + 60
-        while len(_kernels(process)) < 2:  # the teen's kernel and the one the pool keeps ready
-            assert time.monotonic() < deadline, "the pool kept no page ready"
-            time.sleep(0.3)
+        # The teen's kernel and the one the pool keeps ready.
+        wait_for(lambda: len(_kernels(process)) >= 2, 60, "the pool to keep a page ready")
         room = psutil.Process(process.pid).children(recursive=True)
         os.killpg(process.pid, signum) if target == "group" else process.send_signal(signum)
         assert process.wait(timeout=30) == 0

@@ -8,7 +8,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.network  # a site build: npm's Pyodide runtime and PyPI's wheels, downloaded once into the user's cache
 def test_the_montreal_site_speaks_of_its_cafeteria_and_carries_its_data(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = subprocess.run([sys.executable, "-m", "kit", "build", "--scenario", "montreal", "--lang", "en",

@@ -23,19 +23,16 @@ sys.modules["piplite"] = piplite
 """
 
 
-def _run(*cells: str) -> NotebookClient:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell) for cell in cells])
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3")
-    client.execute()
-    return client
+def _run(run_in_kernel, *cells: str) -> NotebookClient:
+    return run_in_kernel(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell) for cell in cells]))
 
 
 def _outputs(client: NotebookClient) -> list[dict]:
     return [output for cell in client.nb.cells for output in cell.outputs]
 
 
-def test_the_workshop_runs_in_the_asked_language() -> None:
-    client = _run("REFUSE = False" + STAND_IN,
+def test_the_workshop_runs_in_the_asked_language(run_in_kernel) -> None:
+    client = _run(run_in_kernel, "REFUSE = False" + STAND_IN,
                   "from kit.lite import open_workshop\nawait open_workshop('06_charte', 'en')",
                   "import os\nprint(os.environ['QUERY_STRING'], asked[0][1])")
     assert [output for output in _outputs(client) if output.output_type == "error"] == []
@@ -45,8 +42,8 @@ def test_the_workshop_runs_in_the_asked_language() -> None:
     assert switches and all(state["index"] == 1 for state in switches)
 
 
-def test_a_missing_package_shows_a_message_not_a_traceback() -> None:
-    client = _run("REFUSE = True" + STAND_IN,
+def test_a_missing_package_shows_a_message_not_a_traceback(run_in_kernel) -> None:
+    client = _run(run_in_kernel, "REFUSE = True" + STAND_IN,
                   "from kit.lite import open_workshop\nawait open_workshop('01_ma_journee')")
     outputs = _outputs(client)
     assert [output for output in outputs if output.output_type == "error"] == []

@@ -22,6 +22,8 @@ from kit.site import PINS
 from kit.site.packages import select_packages
 from kit.site.runtime import core_runtime, given_runtime
 
+#: Every test starts from npm's core runtime, downloaded once into the user's cache.
+pytestmark = pytest.mark.network
 PINS_DATA = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
 SCIENTIFIC = ("numpy", "pandas")
 

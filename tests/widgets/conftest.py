@@ -4,9 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import nbformat
 import pytest
 
+from kit.workshops import workshops_root
 from kit.workshops.page import Workshop
+
+
+@pytest.fixture(scope="session")
+def workshop_page() -> Callable[..., Workshop]:
+    """`workshop_page("04_anonymat")`: a new page of that workshop, built as its notebook builds it (the code
+    cells run in order; the page is their `atelier`), so that a test drives what a teen gets. With
+    `double="lune42"` (and `habits`), the teen has then created their double with the page's picker."""
+
+    def build(stem: str, *, double: str | None = None, habits: tuple[str, ...] = ()) -> Workshop:
+        notebook = nbformat.read(workshops_root() / f"{stem}.ipynb", as_version=4)
+        namespace: dict = {}
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, f"{stem}.ipynb", "exec"), namespace)  # noqa: S102 — the kit's own notebook
+        page = namespace["atelier"]
+        if double is not None:
+            page.picker.pseudonym.value = double
+            page.picker.habits.value = habits
+            page.picker.go.click()
+        return page
+
+    return build
 
 
 @pytest.fixture

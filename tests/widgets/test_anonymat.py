@@ -18,24 +18,19 @@ STEPS = ("anonymat.step1", "anonymat.step2", "anonymat.step3", "anonymat.step4")
 
 
 @pytest.fixture(scope="module")
-def page() -> Anonymat:
+def page(workshop_page) -> Anonymat:
     """One page for the module: the crowd is built once, when the first test presses a button."""
-    page = Anonymat()
-    page.start()
-    page.step_guess(), page.step_curve(), page.step_protect(), page.step_next()
-    return page
+    return workshop_page("04_anonymat")
 
 
 def _part(page: Anonymat, step: str):
     return page.shown[step][0]
 
 
-def test_the_page_draws_at_once_without_building_the_crowd(monkeypatch) -> None:
+def test_the_page_draws_at_once_without_building_the_crowd(monkeypatch, workshop_page) -> None:
     asked = []
     monkeypatch.setattr(anonymat, "shared_crowd", asked.append)
-    fresh = Anonymat()
-    fresh.start()
-    fresh.step_guess(), fresh.step_curve(), fresh.step_protect(), fresh.step_next()
+    fresh = workshop_page("04_anonymat")
     assert fresh.picker is None and asked == []
     assert _part(fresh, "anonymat.step1").start.description == "Lancer le jeu"
     assert _part(fresh, "anonymat.step2").figure is None

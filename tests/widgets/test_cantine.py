@@ -14,11 +14,8 @@ STEPS = ("cantine.step1", "cantine.step2", "cantine.step3", "cantine.step4")
 
 
 @pytest.fixture
-def page() -> Cantine:
-    page = Cantine()
-    page.start()
-    page.step_guess(), page.step_build(), page.step_compare(), page.step_ethics()
-    return page
+def page(workshop_page) -> Cantine:
+    return workshop_page("05_cantine")
 
 
 def test_steps_draw_at_once_without_a_double_and_fit_nothing_before_the_teen_asks(page, shown_text) -> None:

@@ -13,12 +13,8 @@ from kit.workshops.charte import Charte
 
 
 @pytest.fixture
-def page() -> Charte:
-    workshop = Charte()
-    workshop.start()
-    for step in (workshop.step_principles, workshop.step_commitments, workshop.step_labels, workshop.step_poster):
-        step()
-    return workshop
+def page(workshop_page) -> Charte:
+    return workshop_page("06_charte")
 
 
 def _downloaded(workshop: Charte) -> str:

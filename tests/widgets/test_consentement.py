@@ -21,25 +21,17 @@ STEPS = ("consentement.step1", "consentement.step2", "consentement.step3", "cons
 
 
 @pytest.fixture
-def page() -> Consentement:
+def page(workshop_page) -> Consentement:
     """A page with its four steps and a double, lune42, whose apps show several banners."""
-    page = Consentement()
-    page.start()
-    page.step_banners(), page.step_receipt(), page.step_nudge(), page.step_rights()
-    page.picker.pseudonym.value = "lune42"
-    page.picker.habits.value = ("music",)
-    page.picker.go.click()
-    return page
+    return workshop_page("02_consentement", double="lune42", habits=("music",))
 
 
 def _banner(nantes: Scenario, banner_id: str):
     return next(banner for banner in nantes.consent.banners if banner.id == banner_id)
 
 
-def test_steps_wait_for_a_double_then_show_its_banners(shown_text) -> None:
-    page = Consentement()
-    page.start()
-    page.step_banners(), page.step_receipt(), page.step_nudge(), page.step_rights()
+def test_steps_wait_for_a_double_then_show_its_banners(shown_text, workshop_page) -> None:
+    page = workshop_page("02_consentement")
     assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     assert page.banners is None  # nothing computed before the teen asks
     page.picker.pseudonym.value = "lune42"

@@ -7,10 +7,8 @@ from kit.workshops.ma_journee import MaJournee
 STEPS = ("ma_journee.step1", "ma_journee.step2", "ma_journee.step3", "ma_journee.step4")
 
 
-def test_steps_wait_for_a_double_then_show_its_trail(shown_text) -> None:
-    page = MaJournee()
-    page.start()
-    page.step_day(), page.step_trackers(), page.step_guess(), page.step_sobriety()
+def test_steps_wait_for_a_double_then_show_its_trail(shown_text, workshop_page) -> None:
+    page = workshop_page("01_ma_journee")
     assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     page.picker.pseudonym.value = "lune42"
     page.picker.habits.value = ("music",)

@@ -15,24 +15,19 @@ from kit.workshops.profilage import Profilage
 STEPS = ("profilage.step1", "profilage.step2", "profilage.step3", "profilage.step4")
 
 
-def _page() -> Profilage:
-    page = Profilage()
-    page.start()
-    page.step_profile(), page.step_auction(), page.step_accuracy(), page.step_blur()
-    return page
+@pytest.fixture
+def page(workshop_page) -> Profilage:
+    """A page with its four steps and a double, lune42, who likes music."""
+    return workshop_page("03_profilage", double="lune42", habits=("music",))
 
 
-def _with_double(page: Profilage) -> Profilage:
+def test_steps_wait_for_a_double_then_show_its_segments_with_evidence(nantes: Scenario, shown_text,
+                                                                      workshop_page) -> None:
+    page = workshop_page("03_profilage")
+    assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     page.picker.pseudonym.value = "lune42"
     page.picker.habits.value = ("music",)
     page.picker.go.click()
-    return page
-
-
-def test_steps_wait_for_a_double_then_show_its_segments_with_evidence(nantes: Scenario, shown_text) -> None:
-    page = _page()
-    assert all("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
-    _with_double(page)
     assert not any("Crée d'abord ton double" in shown_text(page, step) for step in STEPS)
     chart = page.shown["profilage.step1"][0]
     assert type(chart).__name__ == "Figure"  # a plain figure, not a FigureWidget
@@ -48,8 +43,8 @@ def test_steps_wait_for_a_double_then_show_its_segments_with_evidence(nantes: Sc
     assert "Principe de la charte de la donnée : la confiance" in shown_text(page, "profilage.step4")
 
 
-def test_picking_another_ad_replays_another_auction(nantes: Scenario) -> None:
-    replay = _with_double(_page()).shown["profilage.step2"][0]
+def test_picking_another_ad_replays_another_auction(page, nantes: Scenario) -> None:
+    replay = page.shown["profilage.step2"][0]
     first_words, first_figure = replay.words.value, replay.figure
     sold = replay.ads.loc[replay.ad.value]
     assert len(first_figure.data[0].y) == len(nantes.auctions.bidders)
@@ -88,15 +83,14 @@ def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(mo
     assert "It said yes and it was true" in table and "moi" not in table
 
 
-def test_an_unchanged_replay_gives_the_trail_back(nantes: Scenario) -> None:
-    trail = _with_double(_page()).trail
+def test_an_unchanged_replay_gives_the_trail_back(page, nantes: Scenario) -> None:
+    trail = page.trail
     again = replayed(trail, nantes, Behaviour(), personal_stays(trail, nantes))
     pd.testing.assert_frame_equal(again["profiles"], trail["profiles"])
     pd.testing.assert_frame_equal(again["ad_auctions"], trail["ad_auctions"])
 
 
-def test_refusing_consent_everywhere_lowers_prices_and_hides_the_segments() -> None:
-    page = _with_double(_page())
+def test_refusing_consent_everywhere_lowers_prices_and_hides_the_segments(page) -> None:
     panel = page.shown["profilage.step4"][0]
     before = page.trail["ad_auctions"]
     assert (before["segments"] != "").any()
@@ -107,8 +101,7 @@ def test_refusing_consent_everywhere_lowers_prices_and_hides_the_segments() -> N
     assert "voient ton profil sur 0 % des pubs" in panel.result.value
 
 
-def test_cutting_an_apps_minutes_lowers_its_segments_confidence() -> None:
-    page = _with_double(_page())
+def test_cutting_an_apps_minutes_lowers_its_segments_confidence(page) -> None:
     panel = page.shown["profilage.step4"][0]
     confidence = page.trail["profiles"].set_index("segment")["confidence"]
     panel.time["sonic"].value = 0.0
@@ -120,8 +113,7 @@ def test_cutting_an_apps_minutes_lowers_its_segments_confidence() -> None:
     assert len(panel.figure.data) == 2  # before and now
 
 
-def test_switching_to_english_redraws_and_keeps_the_teens_choices(shown_text) -> None:
-    page = _with_double(_page())
+def test_switching_to_english_redraws_and_keeps_the_teens_choices(page, shown_text) -> None:
     panel = page.shown["profilage.step4"][0]
     panel.refuse_all.value = True
     page.language.value = "en"

@@ -14,24 +14,11 @@ import ipywidgets as widgets
 import pytest
 from traitlets import EventHandler
 
-from kit.workshops import WORKSHOPS, WorkshopEntry
+from kit.workshops import WORKSHOPS
 from kit.workshops.page import Workshop
 
 INPUTS = (widgets.Checkbox, widgets.Dropdown, widgets.RadioButtons, widgets.ToggleButtons, widgets.Text,
           widgets.Textarea, widgets.BoundedIntText, widgets.SelectMultiple)
-
-
-def _page(entry: WorkshopEntry) -> Workshop:
-    """The page as its notebook builds it, with a double when it asks for one."""
-    page = getattr(import_module(entry.page_module), entry.page_class)()
-    page.start()
-    for step in entry.steps:
-        getattr(page, step)()
-    if page.picker is not None:
-        page.picker.pseudonym.value = "lune42"
-        page.picker.habits.value = ("sporty",)
-        page.picker.submit()
-    return page
 
 
 def _inputs(parts: list) -> Iterator[widgets.Widget]:
@@ -79,8 +66,10 @@ def _act_on_every_step(page: Workshop) -> None:
 
 
 @pytest.fixture(scope="module", params=WORKSHOPS, ids=lambda entry: entry.name)
-def acted(request) -> Workshop:
-    page = _page(request.param)
+def acted(request, workshop_page) -> Workshop:
+    entry = request.param
+    asks = getattr(import_module(entry.page_module), entry.page_class).asks_for_double
+    page = workshop_page(entry.stem, double="lune42" if asks else None, habits=("sporty",))
     _act_on_every_step(page)
     return page
 
