@@ -53,7 +53,7 @@ print(json.dumps({"first load": [first], "load again": again, "kit.trail": trail
 
 ANONYMITY = """
 import contextlib, gc, io, json, os, resource, sys, time
-from kit.widgets import workshop
+from kit.workshops.page import prepare
 from kit.workshops.anonymat import Anonymat
 from kit.widgets.plain_figure import MIME_TYPE, bundle
 
@@ -91,7 +91,7 @@ if sys.argv[1] == "fresh":
                       "first_press_s": first, "second_page_first_press_s": second, "figure_bytes": figures}))
 else:
     started = time.perf_counter()
-    workshop.prepare()
+    prepare()
     prepared = time.perf_counter() - started
     gc.collect()
     gc.freeze()
