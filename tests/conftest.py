@@ -180,14 +180,22 @@ def _free_port() -> int:
 def serving(root: Path, log_dir: Path, **options) -> Iterator[Room]:
     """`datatrail serve`'s Voilà on a free local port, serving `root`, until the block ends (`options` go
     to `voila_command`)."""
-    port, code = _free_port(), "abc234"
-    url = room_url("127.0.0.1", port, code)
-    log = log_dir / "voila.log"
-    with log.open("w") as handle:
+    code, log = "abc234", log_dir / "voila.log"
+    for attempt in range(3):
+        # A port free when probed may be taken before Voilà binds it (another test's kernel picks its ports in
+        # the same range): then another port, rather than a failure that says nothing about the kit.
+        port = _free_port()
+        url = room_url("127.0.0.1", port, code)
+        handle = log.open("w")
         process = start(root, host="127.0.0.1", port=port, code=code, url=url, output=handle, **options)
-        if not wait_until_answering(process, port):
-            process.kill()
+        if wait_until_answering(process, port):
+            break
+        process.kill()
+        process.wait(timeout=30)
+        handle.close()
+        if attempt == 2 or "no available port" not in log.read_text():
             pytest.fail(f"Voilà did not start within 60 s:\n{log.read_text()}")
+    with handle:
         try:
             yield Room(f"http://127.0.0.1:{port}", code, url, process.pid, log)
         finally:
