@@ -22,6 +22,7 @@ from kit.analysis.crowd import shared_crowd
 from kit.analysis.profiler_accuracy import class_profiles
 from kit.i18n import text, use_scenario_texts
 from kit.i18n.formats import use_scenario_locale
+from kit.page_env import group
 from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
 from kit.widgets.language import page_language_switch
@@ -90,6 +91,7 @@ class Workshop:
         self.language.observe(lambda change: self._relabel(change["new"]), names="value")
 
     def start(self) -> widgets.VBox:
+        self.tell("opened", True)
         header = [self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
         return widgets.VBox(header + ([self.picker] if self.picker else []))
 
@@ -106,6 +108,18 @@ class Workshop:
         if name not in self._parts:
             self._parts[name] = make()
         return self._parts[name]  # type: ignore[return-value]
+
+    def tell(self, question: str, answer: object) -> None:
+        """The teen's answer to `question`, for the room's group screen (`kit.page_env.group`; nothing outside a
+        room). A step that tells one shows `group_notice` beside it, so the teen knows before answering."""
+        group.tell(self.stem, question, answer)
+
+    @staticmethod
+    def group_notice(language: str) -> list[widgets.HTML]:
+        """« Ta réponse compte dans le résultat du groupe, sans ton pseudo. », in a room only (a site has no
+        group screen: saying it there would be false)."""
+        return [widgets.HTML(f'<p class="datatrail-group-notice">{text("group.counts", language)}</p>')
+                ] if group.in_a_room() else []
 
     def closing(self, language: str, *before: str) -> widgets.HTML:
         """The end of a workshop's last step: catalog paragraphs `before` (if any), the three things to do
@@ -127,6 +141,7 @@ class Workshop:
     def _receive(self, trail: Trail) -> None:
         """A new double: what was made for the last one goes, every step is drawn for this one."""
         self.trail = trail
+        self.tell("double", True)
         self._parts.clear()
         self.redraw()
 
@@ -141,6 +156,10 @@ class Workshop:
         if self.trail is None and self.asks_for_double:
             parts = [widgets.HTML(f"<p>{text('workshop.waiting', self.language.value)}</p>")]
         else:
-            parts = draw(self.trail, self.language.value)
+            try:
+                parts = draw(self.trail, self.language.value)
+            except Exception:
+                self.tell("error", True)  # the group screen's room status counts pages in trouble
+                raise
         self.shown[prefix] = parts
         body.children = [as_widget(part) for part in parts]

@@ -1,0 +1,7 @@
+"""Workshop figures on the group screen (see `kit.group`)."""
+
+from __future__ import annotations
+
+from kit.group.figure import Figure
+
+FIGURES: tuple[Figure, ...] = ()
