@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kit import __version__
 from kit.errors import KitError
+from kit.group.board import DEFAULT_K, MIN_K
 
 __all__ = ["main"]
 
@@ -96,7 +97,7 @@ def _serve(arguments: argparse.Namespace) -> int:
 
         return serve_static(arguments.static, local=arguments.local, port=arguments.port)
     return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat,
-                 scenario=arguments.scenario, max_teens=arguments.max_teens)
+                 scenario=arguments.scenario, max_teens=arguments.max_teens, group_k=arguments.k)
 
 
 def _studio(arguments: argparse.Namespace) -> int:
@@ -210,6 +211,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-teens", type=_count(1), metavar="N",
                        help="au plus N ados à la fois (défaut : ce que la mémoire de l'ordinateur permet) / at most "
                             "N teens at once (default: what the laptop's memory holds)")
+    serve.add_argument("--k", type=_count(MIN_K), metavar="K",
+                       help=f"l'écran du groupe montre une figure à partir de K réponses (défaut : {DEFAULT_K}, au "
+                            f"moins {MIN_K}) / the group screen shows a figure from K answers on (default: "
+                            f"{DEFAULT_K}, at least {MIN_K})")
     serve.add_argument("--scenario", help="nom ou chemin du scénario des ateliers / the workshops' scenario name or "
                                           f"path (défaut / default: {DEFAULT_SCENARIO})")
     serve.add_argument("--static", type=Path, metavar="DOSSIER",

@@ -27,6 +27,7 @@ from kit.guide.printer import BROWSER_VARIABLE
 from kit.scenario import load_scenario
 from kit.scenario.model import Scenario
 from kit.serve import room_url, start, wait_until_answering
+from kit.serve.group_screen import group_url
 from kit.serve.static import static_server
 from kit.site import SiteReport, build_site
 from kit.voila_compat import kernel_id_in
@@ -96,6 +97,12 @@ class Room:
     url: str
     pid: int
     log: Path
+    #: The group screen's code (`kit.serve.group_screen`), printed only to the facilitator.
+    facilitator: str = "ecrangroupe42"
+
+    @property
+    def group_url(self) -> str:
+        return group_url("127.0.0.1", int(self.base.rsplit(":", 1)[1]), self.facilitator)
 
     def diagnose(self) -> str:
         """The end of the server's log and the Python stacks of the server and its kernels: what a
@@ -187,7 +194,8 @@ def serving(root: Path, log_dir: Path, **options) -> Iterator[Room]:
         port = _free_port()
         url = room_url("127.0.0.1", port, code)
         handle = log.open("w")
-        process = start(root, host="127.0.0.1", port=port, code=code, url=url, output=handle, **options)
+        process = start(root, host="127.0.0.1", port=port, code=code, url=url, output=handle,
+                        facilitator=Room.facilitator, **options)
         if wait_until_answering(process, port):
             break
         process.kill()

@@ -5,3 +5,7 @@ from __future__ import annotations
 from kit.group.figure import Figure
 
 FIGURES: tuple[Figure, ...] = ()
+
+STEM = "06_charte"
+VOTES = "commitments"
+MODERATED = ("own_commitment",)

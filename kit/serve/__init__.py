@@ -92,8 +92,8 @@ CELL_TIMEOUT_S = 120
 
 
 def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: int = CULL_AFTER_S,
-                  cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True, max_teens: int | None = None
-                  ) -> list[str]:
+                  cell_timeout_s: int = CELL_TIMEOUT_S, preheat: bool = True, max_teens: int | None = None,
+                  group_k: int | None = None) -> list[str]:
     """The Voilà command line: app mode, the kit's template, no tracebacks, no browser opened here.
 
     `preheat`: once a workshop has been opened, it keeps one kernel that has already run its page,
@@ -102,7 +102,7 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     The launcher draws in a second anyway and is never preheated.
 
     `max_teens`: teens' pages open at once; by default, as many as the laptop's memory holds
-    (`kit.serve.capacity`).
+    (`kit.serve.capacity`). `group_k`: answers a figure of the group screen waits for (`kit.group.board`).
     """
     return [
         sys.executable, "-m", "kit.serve.app", str(root),
@@ -135,13 +135,19 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
           if preheat else []),
         *([f"--KernelProvisionerFactory.default_provisioner_name={PROVISIONER}"] if forking_supported() else []),
         *([f"--RoomVoila.max_teens={max_teens}"] if max_teens is not None else []),
+        *([f"--RoomVoila.group_k={group_k}"] if group_k is not None else []),
     ]
 
 
-def voila_environment(url: str, scenario: Path | None = None) -> dict[str, str]:
+def voila_environment(url: str, scenario: Path | None = None, facilitator: str | None = None) -> dict[str, str]:
     """The server's environment: the kit's template on Jupyter's data path, the room's address for the
-    launcher and, if given, the session's scenario (an absolute path: kernels start in another folder)."""
+    launcher, if given the session's scenario (an absolute path: kernels start in another folder) and the
+    facilitator's code (`kit.serve.group_screen`: the server takes it out before any kernel starts)."""
+    from kit.serve.group_screen import FACILITATOR_CODE_VARIABLE
+
     environment = dict(os.environ)
+    if facilitator is not None:
+        environment[FACILITATOR_CODE_VARIABLE] = facilitator
     environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
     environment.update(page_variables(room_address=url,
                                       scenario=None if scenario is None else str(scenario.resolve())))
@@ -149,10 +155,11 @@ def voila_environment(url: str, scenario: Path | None = None) -> dict[str, str]:
 
 
 def start(root: Path, *, host: str, port: int, code: str, url: str, output: IO | None = None,
-          scenario: Path | None = None, **options: object) -> subprocess.Popen:
-    """Start the room's Voilà server in the background (`options` go to `voila_command`)."""
+          scenario: Path | None = None, facilitator: str | None = None, **options: object) -> subprocess.Popen:
+    """Start the room's Voilà server in the background (`options` go to `voila_command`); `facilitator` is the
+    group screen's code (by default the server draws one nobody knows: no group screen)."""
     return subprocess.Popen(voila_command(root, host=host, port=port, code=code, **options),
-                            env=voila_environment(url, scenario), stdout=output,
+                            env=voila_environment(url, scenario, facilitator), stdout=output,
                             stderr=subprocess.STDOUT if output else None)
 
 

@@ -28,6 +28,7 @@ What of this rests on Voilà's internals goes through `kit.voila_compat`.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 from collections.abc import Callable
@@ -45,10 +46,12 @@ from tornado.web import GZipContentEncoding, OutputTransform
 from traitlets import Integer
 
 from kit import voila_compat
+from kit.group.board import DEFAULT_K, MIN_K, Board
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
 from kit.serve import PROVISIONER, SESSION_CACHE_S
 from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
 from kit.serve.forked_kernels import KernelTemplate
+from kit.serve.group_screen import FACILITATOR_CODE_VARIABLE, facilitator_code, group_handlers, open_answers_door
 
 __all__ = ["CODE_PATHS", "RoomPageHandler", "RoomVoila", "SessionCache", "pages_open", "ready_pages"]
 
@@ -161,6 +164,8 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 class RoomVoila(voila_compat.VoilaApp):
     max_teens = Integer(None, allow_none=True, config=True,
                         help="Teens' pages open at once, in place of the estimate from the laptop's memory.")
+    group_k = Integer(DEFAULT_K, config=True,
+                      help=f"Answers a figure of the group screen waits for (at least {MIN_K}).")
 
     _stopping = False
 
@@ -179,6 +184,9 @@ class RoomVoila(voila_compat.VoilaApp):
 
     def init_settings(self) -> dict:
         forked = self.config.KernelProvisionerFactory.get("default_provisioner_name") == PROVISIONER
+        # Before any kernel (or their template) starts: they inherit the answers' door, never the facilitator's code.
+        secret = open_answers_door(self.port)
+        code = os.environ.pop(FACILITATOR_CODE_VARIABLE, None) or facilitator_code()
         if forked:
             KernelTemplate.start(Path(self.root_dir))
         voila_compat.use_template_cache(_CompiledTemplates())
@@ -187,12 +195,13 @@ class RoomVoila(voila_compat.VoilaApp):
                                      log_function=_log_request)
         settings["room_capacity"] = RoomCapacity(page_mb=FORKED_PAGE_MB if forked else SEPARATE_PAGE_MB,
                                                  max_teens=self.max_teens, say=_say)
+        settings.update(group_board=Board(self.group_k), room_secret=secret, facilitator_code=code)
         if self.voila_configuration.preheat_kernel:
             voila_compat.replace_pool_size(self.kernel_manager, ready_pages(self.kernel_manager))
         return settings
 
     def init_handlers(self) -> list:
-        return voila_compat.page_handlers(super().init_handlers(), RoomPageHandler)
+        return group_handlers() + voila_compat.page_handlers(super().init_handlers(), RoomPageHandler)
 
     def stop(self) -> None:
         """Ends every kernel at once (a teen's page has nothing to save: nothing is kept), then the template,

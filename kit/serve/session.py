@@ -27,6 +27,7 @@ from kit.serve import (
     wait_until_answering,
 )
 from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
+from kit.serve.group_screen import facilitator_code, group_url
 from kit.workshops import workshops_root
 
 __all__ = ["STOP_WITHIN_S", "room_size", "serve", "stop_room"]
@@ -34,7 +35,7 @@ __all__ = ["STOP_WITHIN_S", "room_size", "serve", "stop_room"]
 
 def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
           scenario: str | None = None, page: str = LAUNCHER, max_teens: int | None = None,
-          say: Callable[[str], None] = print) -> int:
+          group_k: int | None = None, say: Callable[[str], None] = print) -> int:
     """Run the server until Ctrl-C, SIGTERM or the terminal's closing (SIGHUP); once it answers, print where
     teens connect, with a QR code, and how many teens the laptop holds. A `scenario` is checked first, so an
     educator's mistake shows here, with its line, not in every teen's page."""
@@ -43,10 +44,12 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
         chosen = resolve_scenario(scenario)
         load_scenario(chosen)
     code = code or room_code()
+    facilitator = facilitator_code()
     bind = "127.0.0.1" if local else "0.0.0.0"
-    url = room_url("127.0.0.1" if local else lan_address(), port, code)
+    host = "127.0.0.1" if local else lan_address()
+    url = room_url(host, port, code)
     process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat,
-                    scenario=chosen, max_teens=max_teens)
+                    scenario=chosen, max_teens=max_teens, group_k=group_k, facilitator=facilitator)
     with _stopped_by_signals():
         try:
             if not wait_until_answering(process, port):
@@ -60,6 +63,9 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
             say(f"Code de la salle / room code: {code}")
             say(terminal_qr(url))
             say(room_size(max_teens))
+            if page == LAUNCHER:
+                say(f"Écran du groupe, pour toi seulement (ne projette pas ce terminal) / group screen, for you only "
+                    f"(do not project this terminal): {group_url(host, port, facilitator)}")
             say("Ctrl-C pour arrêter / to stop")
             return process.wait()
         except _Stop:
