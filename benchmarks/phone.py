@@ -45,6 +45,8 @@ class Tap:
     #: The message's data, or how to make it from the widget's state.
     action: dict | Callable[[dict], dict]
     expect: str = ""
+    #: The group screen's question this tap answers (`kit.group`), if any: its figure should count it.
+    tells: str = ""
 
 
 @dataclass
@@ -71,7 +73,8 @@ class Phone:
         address = self.base.replace("http", "ws", 1)
         self.channel = await websockets.connect(
             f"{address}/api/kernels/{self.kernel}/channels?session_id={self.session}&token={self.code}",
-            subprotocols=[_PROTOCOL], max_size=None, open_timeout=600)
+            subprotocols=[_PROTOCOL], max_size=None, open_timeout=600,
+            proxy=None)  # the laptop's own server: a proxy set for the wider network must not stand in between
         self._replies: dict[str, asyncio.Future] = {}
         self._listener = asyncio.ensure_future(self._listen())
         await self._request("kernel_info_request", {}, channel="shell")

@@ -15,6 +15,10 @@ memory at its peak, for the server and all its kernels. Memory is PSS (a page sh
 counts once, split between them, so forked kernels are not counted many times over); for comparison with
 earlier figures, the sum of RSS (shared pages counted in every process); and how far the memory the system
 says is available fell from before the server started (what the laptop really gave).
+The group screen is open all along, as in a debrief: a facilitator's page asking for its figures every second
+(`kit.serve.group_screen`); printed, how long each of those requests took, and answer → screen: from a tap that
+answers a figure's question to the screen counting it (the figure's answers received reach that tap's rank),
+with the page's one-second polling included.
 `--alone` prints each interaction's latency for one teen alone on the server (median and max of 5 teens,
 one after the other), the figure the issue asks to keep under 0.8 s.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import socket
 import statistics
@@ -40,9 +45,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from phone import Phone, Tap, choose, click, pick, set_value, widget
 
 from kit.serve import room_url, start, wait_until_answering
+from kit.serve.group_screen import FACILITATOR_HEADER, GROUP_PATH
 from kit.workshops import workshops_root
 
 CODE = "bench1"
+FACILITATOR = "benchscreen1"
 
 
 def _double(pseudonym: str) -> list[Tap]:
@@ -187,11 +194,14 @@ class Teen:
     kernel: str = ""
     ready: float | None = None
     taps: dict[str, float] = field(default_factory=dict)
+    #: When each tap that answers the group screen was done (monotonic clock), by question.
+    answered: dict[str, float] = field(default_factory=dict)
     failure: str = ""
 
 
-async def teen_session(base: str, workshop: str, teen: Teen, think_s: float, hold: asyncio.Event) -> None:
-    phone = Phone(base, CODE)
+async def teen_session(base: str, workshop: str, teen: Teen, think_s: float, hold: asyncio.Event,
+                       code: str = CODE) -> None:
+    phone = Phone(base, code)
     try:
         teen.ready = await phone.open(f"{workshop}.ipynb")
         teen.kernel = phone.kernel
@@ -202,6 +212,8 @@ async def teen_session(base: str, workshop: str, teen: Teen, think_s: float, hol
             elif tap.name == "persona":
                 tap = click("persona", "C'est parti !", expect=f"Voici la trace de données de ado{teen.number}")
             teen.taps[tap.name] = await phone.tap(tap)
+            if tap.tells:
+                teen.answered[tap.tells] = time.monotonic()
         await hold.wait()
     except Exception as error:  # noqa: BLE001 — a teen who failed is a result to print
         teen.failure = f"{type(error).__name__}: {error}"
@@ -216,6 +228,34 @@ def percentile(values: list[float], share: float) -> float:
 
 
 @dataclass
+class GroupScreen:
+    """The facilitator's group screen, as its page asks: once a second. Keeps each request's time and, for each
+    question, when the screen first counted each number of answers."""
+
+    base: str
+    workshop: str
+    requests: list[float] = field(default_factory=list)
+    counted: dict[str, dict[int, float]] = field(default_factory=dict)
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        client = AsyncHTTPClient()
+        while not stop.is_set():
+            asked = time.monotonic()
+            answer = await client.fetch(f"{self.base}{GROUP_PATH}/donnees", headers={FACILITATOR_HEADER: FACILITATOR})
+            self.requests.append(time.monotonic() - asked)
+            for figure in json.loads(answer.body)["workshops"][self.workshop]:
+                seen = self.counted.setdefault(figure["question"], {})
+                for rank in range(1, figure["answers"] + 1):
+                    seen.setdefault(rank, time.monotonic())
+            await asyncio.sleep(max(0.0, 1 - (time.monotonic() - asked)))
+
+    def delays(self, answered: dict[str, list[float]]) -> list[float]:
+        """For each question, its n-th answer (in the order the taps were done) to the screen's n-th count."""
+        return [self.counted.get(question, {}).get(rank, float("inf")) - done
+                for question, times in answered.items() for rank, done in enumerate(sorted(times), start=1)]
+
+
+@dataclass
 class Room:
     process: subprocess.Popen
     base: str
@@ -225,7 +265,8 @@ def open_room(folder: Path, **options: object) -> Room:
     port = free_port()
     url = room_url("127.0.0.1", port, CODE)
     log = open(folder / f"server-{port}.log", "w")  # noqa: SIM115 — kept open for the server's life
-    process = start(workshops_root(), host="127.0.0.1", port=port, code=CODE, url=url, output=log, **options)
+    process = start(workshops_root(), host="127.0.0.1", port=port, code=CODE, url=url, output=log,
+                    facilitator=FACILITATOR, **options)
     assert wait_until_answering(process, port), "the room's server did not start"
     return Room(process, f"http://127.0.0.1:{port}")
 
@@ -257,6 +298,8 @@ async def run_room(teens: int, workshop: str, every_s: float, think_s: float) ->
             watch = MemoryWatch(room.process.pid, before)
             watch.start()
             hold = asyncio.Event()
+            screen = GroupScreen(room.base, workshop)
+            screen_open = asyncio.ensure_future(screen.watch(hold))
             group = [Teen(number) for number in range(teens)]
             tasks = []
             for teen in group:
@@ -265,16 +308,17 @@ async def run_room(teens: int, workshop: str, every_s: float, think_s: float) ->
             while not all(teen.failure or len(teen.taps) == len(SCRIPTS[workshop]) for teen in group):
                 await asyncio.sleep(0.5)
             await asyncio.sleep(2)  # one more memory sample with everyone on their page
+            await asyncio.sleep(2)  # the screen's next request, for the last answers
             hold.set()
-            await asyncio.gather(*tasks)
+            await asyncio.gather(*tasks, screen_open)
             watch.stopped.set()
             watch.join()
         finally:
             close_room(room)
-    report(teens, workshop, group, watch)
+    report(teens, workshop, group, watch, screen)
 
 
-def report(teens: int, workshop: str, group: list[Teen], watch: MemoryWatch) -> None:
+def report(teens: int, workshop: str, group: list[Teen], watch: MemoryWatch, screen: GroupScreen) -> None:
     done = [teen for teen in group if not teen.failure]
     ready = [teen.ready for teen in group if teen.ready is not None]
     waited = [seconds for teen in done for name, seconds in teen.taps.items() if name not in _NOT_WAITED]
@@ -289,6 +333,15 @@ def report(teens: int, workshop: str, group: list[Teen], watch: MemoryWatch) -> 
         values = [teen.taps[name] for teen in done if name in teen.taps]
         print(f"    {name:28s} p50 {statistics.median(values):5.2f} s  p95 {percentile(values, 0.95):5.2f} s  "
               f"max {max(values):5.2f} s")
+    answered: dict[str, list[float]] = {}
+    for teen in done:
+        for question, done_at in teen.answered.items():
+            answered.setdefault(question, []).append(done_at)
+    delays = screen.delays(answered)
+    print(f"    group screen: its requests p50 {statistics.median(screen.requests):.3f} s, p95 "
+          f"{percentile(screen.requests, 0.95):.3f} s; answer → screen p50 "
+          + (f"{statistics.median(delays):.2f} s, p95 {percentile(delays, 0.95):.2f} s, max {max(delays):.2f} s "
+             f"({len(delays)} answers)" if delays else "— (no tap of this workshop answers the screen)"))
     for teen in group:
         if teen.failure:
             print(f"    teen {teen.number} failed: {teen.failure}")

@@ -49,7 +49,10 @@ def _figure(board: Board, stem: str, figure: Figure, language: str) -> dict:
     """One figure, or what it waits for: « en attente de 5 réponses »."""
     answers = board.released(stem, figure.question)
     waiting = board.waiting(stem, figure.question)
-    shown: dict = {"title": text(f"{figure.step}.title", language), "question": figure.question}
+    #: Answers received, counted or waiting for their batch (a page that changed its answer may be in both).
+    received = waiting + len(answers or ())
+    shown: dict = {"title": text(f"{figure.step}.title", language), "question": figure.question,
+                   "answers": received}
     if answers is None:
         return {**shown, "waiting": text("group.waiting", language, count=board.k),
                 "received": text("group.received", language, count=waiting)}

@@ -118,6 +118,10 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
         "--VoilaConfiguration.strip_sources=True",
         f"--VoilaExecutor.timeout={cell_timeout_s}",
         "--VoilaExecutor.interrupt_on_timeout=True",
+        # Jupyter's notebook trust store (a database and a key in the user's data folder) kept in memory: the
+        # room's pages are the kit's own notebooks, and a session leaves the laptop's files as they were.
+        "--NotebookNotary.db_file=:memory:",
+        f"--NotebookNotary.secret={secrets.token_hex(32)}",
         "--HTMLExporter.language_code=fr",  # pages are French first: screen readers pick the right voice
         # Youth-centre wifi is slow: leave out page code a served page does not use, the JupyterLite
         # kernel's (installed for `datatrail build`) and code highlighting's (pages show no code);

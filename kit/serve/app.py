@@ -186,6 +186,9 @@ class RoomVoila(voila_compat.VoilaApp):
         forked = self.config.KernelProvisionerFactory.get("default_provisioner_name") == PROVISIONER
         # Before any kernel (or their template) starts: they inherit the answers' door, never the facilitator's code.
         secret = open_answers_door(self.port)
+        # And keep IPython's profile (with its history of the notebooks' cells) in the room's own folder, which
+        # `stop` removes: a session leaves the laptop's files as they were (tests/serve/test_group_memory_only.py).
+        os.environ["IPYTHONDIR"] = str(Path(self.connection_dir) / "ipython")
         code = os.environ.pop(FACILITATOR_CODE_VARIABLE, None) or facilitator_code()
         if forked:
             KernelTemplate.start(Path(self.root_dir))
