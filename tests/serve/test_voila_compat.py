@@ -213,14 +213,15 @@ async def _in_kernel(manager: object, kernel: str, code: str) -> str:
 def test_every_option_of_the_room_command_line_reaches_a_trait_of_voila(served: Served) -> None:
     """`kit.serve.voila_command`: an option for a class or trait that Voilà no longer has is silently ignored, so
     each `--Class.trait` must name a configurable trait of an object the server made that way (Voilà's page
-    exporter and executor are made with the application's configuration, as `NotebookRenderer` makes them)."""
+    exporter and executor are made with the application's configuration, as `NotebookRenderer` makes them; the
+    notebook trust store is the one its contents manager checks each page with)."""
     app = served.app
     manager = app.kernel_manager
     kernel = import_item(manager.kernel_manager_class)(parent=manager)
     assert isinstance(kernel, AsyncIOLoopKernelManager)  # whose restarter is the one made below
     made = [app, app.voila_configuration, manager, voila.exporter.VoilaExporter(config=app.config),
             VoilaExecutor(nbformat.v4.new_notebook(), config=app.config),
-            AsyncIOLoopKernelRestarter(kernel_manager=kernel, parent=kernel)]
+            AsyncIOLoopKernelRestarter(kernel_manager=kernel, parent=kernel), app.contents_manager.notary]
     for section, traits in app.config.items():
         owners = [owner for owner in made if section in {cls.__name__ for cls in type(owner).__mro__}]
         assert owners, f"--{section}.… reaches no object of Voilà's"
