@@ -53,6 +53,8 @@ def _hidden_reject(answers: list[object], language: str) -> Drawn:
     kinds = {hidden: [answer for answer in told if hides_reject(banners[answer["banner"]]) is hidden]
              for hidden in (True, False)}
     bars = tuple(_accepted(kind, hidden, banners, scenario, language) for hidden, kind in kinds.items() if kind)
+    if not bars:  # every page started its banners again: nothing answered yet
+        return Drawn(headline=text("consentement.group.reject.none", language))
     if len(bars) < 2:
         only = "hidden" if kinds[True] else "shown"
         return Drawn(headline=text(f"consentement.group.reject.only_{only}", language), bars=bars,

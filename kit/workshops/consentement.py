@@ -92,6 +92,8 @@ class Consentement(Workshop):
                                                          on_answer=self._answered))
 
     def _answered(self) -> None:
+        """After each click (or a restart, which tells an empty list): every choice so far, so that the screen
+        keeps this page's latest answers only."""
         banner_of_app = {app.id: app.banner for app in self.scenario.apps}
         self.tell("banners", [{"banner": banner_of_app[app_id], "choice": choice_of(answer)}
                               for app_id, answer in self.banners.answers.items()])
