@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from kit.engine.apps import NEEDS_CONSENT
 from kit.scenario.model import Banner, Scenario
 
-__all__ = ["PURPOSES", "BannerLayout", "banner_layout", "fair_banner"]
+__all__ = ["CHOICES", "PURPOSES", "BannerLayout", "banner_layout", "choice_of", "choices_on", "fair_banner",
+           "hides_reject"]
 
 #: What a banner asks about: the tracker categories a refusal is meant to stop. `kit.engine.apps` lets crash
 #: reporters send without consent, so banners never ask about them.
 PURPOSES = NEEDS_CONSENT
+#: What a teen's answer to a banner comes to: everything allowed, nothing, or some purposes only.
+CHOICES = ("accept", "refuse", "customise")
+#: The button that gives each choice.
+_BUTTON_OF_CHOICE = {"accept": "accept", "refuse": "reject", "customise": "save"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,26 @@ def banner_layout(banner: Banner) -> BannerLayout:
     buttons.append(("accept", True))
     settings = (("reject", False), ("save", False)) if banner.reject == "settings" else ()
     return BannerLayout(buttons=tuple(buttons), boxes_first=boxes_first, ticked=banner.pre_ticked, settings=settings)
+
+
+def choice_of(allowed: frozenset[str]) -> str:
+    """The choice (`CHOICES`) an answer comes to, whichever button gave it: saving boxes all ticked accepts."""
+    if allowed >= frozenset(PURPOSES):
+        return "accept"
+    return "customise" if allowed else "refuse"
+
+
+def choices_on(banner: Banner) -> tuple[str, ...]:
+    """The choices `banner`'s buttons allow, in `CHOICES` order: a `none` design cannot be refused."""
+    layout = banner_layout(banner)
+    buttons = {name for name, _ in (*layout.buttons, *layout.settings)}
+    return tuple(choice for choice in CHOICES if _BUTTON_OF_CHOICE[choice] in buttons)
+
+
+def hides_reject(banner: Banner) -> bool:
+    """Whether `banner`'s first screen has no "reject" button (moved to the settings, or gone): the dark
+    pattern whose effect Nouwens et al. measured."""
+    return all(name != "reject" for name, _ in banner_layout(banner).buttons)
 
 
 def fair_banner(scenario: Scenario) -> Banner:

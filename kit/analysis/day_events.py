@@ -8,11 +8,12 @@ from datetime import date
 
 import pandas as pd
 
+from kit.analysis.trackers import trail_days
 from kit.i18n import text
 from kit.i18n.formats import month_name
 from kit.scenario.model import Scenario
 
-__all__ = ["DAY_EVENTS", "day_label", "describe_day", "events_on"]
+__all__ = ["DAY_EVENTS", "day_label", "describe_day", "events_on", "points_per_day"]
 
 #: The kinds of data point a day holds: (table, column holding the app, catalog key of the kind's name).
 DAY_EVENTS = (
@@ -33,6 +34,13 @@ def describe_day(trail: dict[str, pd.DataFrame], scenario: Scenario, day: date, 
     return text("timeline.summary", language, day=day_label(day, language), count=total,
                 sessions=len(counts["app_sessions"]), locations=len(counts["location_pings"]),
                 requests=len(counts["tracker_requests"]), top_app=names[apps.value_counts().index[0]])
+
+
+def points_per_day(trail: dict[str, pd.DataFrame]) -> dict[str, float]:
+    """Data points of each kind (by table, as `DAY_EVENTS` lists them) on an average day of the trail, to one
+    decimal: what the group screen compares between doubles, whatever day each teen looked at."""
+    days = trail_days(trail)
+    return {table: round(len(trail[table]) / days, 1) for table, *_ in DAY_EVENTS}
 
 
 def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:

@@ -12,12 +12,18 @@ import pandas as pd
 
 from kit.scenario.model import Scenario
 
-__all__ = ["bidder_offers", "segment_labels"]
+__all__ = ["bidder_offers", "segment_labels", "segments_given"]
 
 
 def segment_labels(scenario: Scenario, language: str) -> dict[str, str]:
     """Segment id → label in `language`, in the scenario's order (the id when a label is missing)."""
     return {segment.id: segment.label.get(language, segment.id) for segment in scenario.profiling.segments}
+
+
+def segments_given(profiles: pd.DataFrame) -> list[str]:
+    """The ids of the segments a profile puts its teen in, in the scenario's order: what the profiler sells,
+    without its confidence nor whether it was right."""
+    return profiles.loc[profiles["in_segment"].astype(bool), "segment"].astype(str).tolist()
 
 
 def bidder_offers(scenario: Scenario, segments: str, *, language: str) -> pd.DataFrame:

@@ -3,10 +3,12 @@ on every banner — and watches their profile and the price of their attention c
 
 The month is replayed by the engine itself (`kit.analysis.profile_replay`), so the profile and auctions
 on screen are exactly what the profiler and bidders would have made of that behaviour; the teen's
-choices only live in the widgets.
+choices only live in the widgets, and `on_answer` (the page's, for the group screen) hears of each change.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
@@ -31,8 +33,11 @@ class BlurPanel(widgets.VBox):
     """Time per app, no phone at night, refuse everywhere; then the profile before/after and the month's price."""
 
     def __init__(self, trail: Trail, scenario: Scenario, stays: pd.DataFrame, *,
-                 language: str) -> None:
+                 language: str, on_answer: Callable[[], None] | None = None) -> None:
+        """`on_answer()` is called after each change the teen makes (not when the panel is built or relabelled:
+        a teen who changed nothing has answered nothing); `behaviour()` and `paid` then say what they chose."""
         self._trail, self._scenario, self._stays, self.language = trail, scenario, stays, language
+        self._on_answer = on_answer
         installed = trail["personas"].loc[0, "apps"].split("|")
         self._apps = [app for app in scenario.apps if app.id in installed and app.usage == "phone"]
         # Percentages read the same in every language: the options need no relabelling.
@@ -48,8 +53,10 @@ class BlurPanel(widgets.VBox):
         #: The trail replayed with the current choices, and its chart (for tests and notebooks).
         self.replay: Trail = trail
         self.figure: go.Figure | None = None
+        #: What advertisers paid for the month's ads, before the teen's changes and with them.
+        self.paid: tuple[float, float] = (0.0, 0.0)
         for control in (*self.time.values(), self.no_night, self.refuse_all):
-            control.observe(lambda _: self._update(), names="value")
+            control.observe(lambda _: self._changed(), names="value")
         self._update()
         super().__init__([*self.time.values(), self.no_night, self.refuse_all, self.chart, self.chart_text,
                           self.result])
@@ -64,6 +71,11 @@ class BlurPanel(widgets.VBox):
         self.language = language
         self._update()
 
+    def _changed(self) -> None:
+        self._update()
+        if self._on_answer is not None:
+            self._on_answer()
+
     def _update(self) -> None:
         language = self.language
         for app in self._apps:
@@ -77,6 +89,7 @@ class BlurPanel(widgets.VBox):
         self.chart_text.value = f"<p>{describe_profile(self.replay['profiles'], self._scenario, language=language)}</p>"
         (count_before, paid_before), (count_now, paid_now) = (month_value(trail["ad_auctions"])
                                                               for trail in (self._trail, self.replay))
+        self.paid = (paid_before, paid_now)
         seen = (self.replay["ad_auctions"]["segments"] != "").sum()
         self.result.value = "<p role='status'>" + text(
             "profilage.blur.result", language, before=money(paid_before, 2, language),

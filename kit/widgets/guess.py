@@ -2,12 +2,14 @@
 guess from the location pings alone (`kit.analysis.home`), how sure it is, and a map of the evidence.
 
 Guessing first matters: it turns the reveal into a surprise about how little data was enough. Nothing the
-teen picks is stored; the card only reads the trail it was given.
+teen picks is stored; the card only reads the trail it was given, and gives whether the guess was right to
+`on_answer` (the page's, for the group screen) when the teen checks it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
@@ -33,8 +35,9 @@ Trail = dict[str, pd.DataFrame]
 class GuessCard(widgets.VBox):
     """Question, neighbourhood list and a "check" button that stays disabled until a guess is made."""
 
-    def __init__(self, trail: Trail, scenario: Scenario, *, language: str) -> None:
-        self._trail, self._scenario, self.language = trail, scenario, language
+    def __init__(self, trail: Trail, scenario: Scenario, *, language: str,
+                 on_answer: Callable[[bool], None] | None = None) -> None:
+        self._trail, self._scenario, self.language, self._on_answer = trail, scenario, language, on_answer
         self._persona = trail["personas"].iloc[0]
         self.question = widgets.HTML()
         self.guess = widgets.Dropdown(options=[(place.name, place.id)
@@ -46,12 +49,12 @@ class GuessCard(widgets.VBox):
         #: The revealed map, kept so that tests and notebooks can read it (None before the reveal).
         self.figure: go.Figure | None = None
         self.guess.observe(lambda change: setattr(self.check, "disabled", change["new"] is None), names="value")
-        self.check.on_click(lambda _: self.reveal())
+        self.check.on_click(lambda _: self._checked())
         self.relabel(self.language)
         super().__init__([self.question, self.guess, self.check, self.answer, self.map, self.map_text])
 
     def reveal(self) -> None:
-        """What the button does: the guess checked against the truth, then the kit's own guess and its map."""
+        """The guess checked against the truth, then the kit's own guess and its map."""
         if self.guess.value is None:
             return
         language = self.language
@@ -59,7 +62,7 @@ class GuessCard(widgets.VBox):
         inferred = infer_places(pings).set_index("kind")
         truth = self._scenario.place(self._persona["home_place_id"])
         guessed = self._scenario.place(self.guess.value)
-        lines = [text("ma_journee.guess.right", language, truth=_escape(truth.name)) if guessed.id == truth.id else
+        lines = [text("ma_journee.guess.right", language, truth=_escape(truth.name)) if self._found() else
                  text("ma_journee.guess.wrong", language, truth=_escape(truth.name), guess=_escape(guessed.name))]
         lines += self._home_lines(inferred, pings, truth.id, language)
         lines += self._school_lines(inferred, language)
@@ -68,6 +71,16 @@ class GuessCard(widgets.VBox):
         self.figure = city_map(self._scenario, language=language, points=points)
         self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=language, points=points))}</p>"
         self.map.children = [as_widget(self.figure)]
+
+    def _checked(self) -> None:
+        """The button: the reveal, then whether the guess found the double's home, once per press (a relabel
+        reveals again but answers nothing new)."""
+        self.reveal()
+        if self._on_answer is not None and self.guess.value is not None:
+            self._on_answer(self._found())
+
+    def _found(self) -> bool:
+        return bool(self.guess.value == self._persona["home_place_id"])
 
     def _home_lines(self, inferred: pd.DataFrame, pings: pd.DataFrame, truth_id: str, language: str) -> list[str]:
         home = inferred.loc["home"]

@@ -7,6 +7,9 @@ Every answer redraws what follows from it (the receipt, step 2). What is costly 
 replayed per trail (`Replays`), and the class's answers (`class_answers`),
 computed once per process on the first draw after a teen has a trail (never while the page renders),
 or beforehand by the room's template process (`kit.workshops.page.prepare`).
+
+Each answer is also told to the group screen (`kit.group.consentement`): the teen's choices so far, as the
+banner design each was made on and what it came to (`kit.analysis.banners.choice_of`), nothing else.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit.analysis.acceptance import class_acceptance, class_answers, describe_acceptance
+from kit.analysis.banners import choice_of
 from kit.i18n import text
 from kit.widgets.banner import BannerSeries
 from kit.widgets.banner_designer import BannerDesigner
@@ -38,7 +42,7 @@ class Consentement(Workshop):
 
     def step_banners(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
-            return [self._banner_series(trail, language)]
+            return [*self.group_notice(language), self._banner_series(trail, language)]
 
         return self.step("consentement.step1", draw)
 
@@ -83,6 +87,14 @@ class Consentement(Workshop):
         return self._parts.get("banners")  # type: ignore[return-value]
 
     def _banner_series(self, trail: Trail, language: str) -> BannerSeries:
-        """The teen's banners for this double: an answer redraws the receipt only."""
+        """The teen's banners for this double: an answer redraws the receipt only, and goes to the group screen."""
         return self.part("banners", lambda: BannerSeries(trail["consent_events"], self.scenario, language=language,
-                                                         on_answer=lambda: self.redraw("consentement.step2")))
+                                                         on_answer=self._answered))
+
+    def _answered(self) -> None:
+        """After each click (or a restart, which tells an empty list): every choice so far, so that the screen
+        keeps this page's latest answers only."""
+        banner_of_app = {app.id: app.banner for app in self.scenario.apps}
+        self.tell("banners", [{"banner": banner_of_app[app_id], "choice": choice_of(answer)}
+                              for app_id, answer in self.banners.answers.items()])
+        self.redraw("consentement.step2")

@@ -6,6 +6,10 @@ What costs time is kept, never computed while the page renders: the teen's place
 and their auction and step-4 widgets per trail, so that a language switch keeps the teen's choices; the
 class's profiles (`class_profiles`) once per process, on the first draw after a teen has a trail, or
 beforehand by the room's template process (`kit.workshops.page.prepare`).
+
+For the group screen (`kit.group.profilage`), the page tells the segments the profiler gave the double when
+its profile is drawn (the board ignores an answer told again unchanged), and, after each change in
+« Brouille les pistes », which kinds of change the teen made and what advertisers paid before and after.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from kit.analysis.profiler_accuracy import (
     confusion_counts,
     describe_accuracy,
 )
+from kit.analysis.segments import segments_given
 from kit.i18n import text
 from kit.widgets.auction import AuctionReplay
 from kit.widgets.blur_panel import BlurPanel
@@ -38,8 +43,10 @@ class Profilage(Workshop):
     def step_profile(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
             stays = self.part("stays", lambda: personal_stays(trail, self.scenario))
+            self.tell("segments", segments_given(trail["profiles"]))
             return [profile_chart(trail["profiles"], self.scenario, language=language),
                     widgets.HTML(f"<p>{describe_profile(trail['profiles'], self.scenario, language=language)}</p>"),
+                    *self.group_notice(language),
                     widgets.HTML(segment_clues(trail, self.scenario, stays, language=language))]
 
         return self.step("profilage.step1", draw)
@@ -61,7 +68,17 @@ class Profilage(Workshop):
     def step_blur(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
             stays = self.part("stays", lambda: personal_stays(trail, self.scenario))
-            panel = self.part("blur", lambda: BlurPanel(trail, self.scenario, stays, language=language))
-            return [panel, self.closing(language)]
+            panel = self.part("blur", lambda: BlurPanel(trail, self.scenario, stays, language=language,
+                                                        on_answer=self._blurred))
+            return [*self.group_notice(language), panel, self.closing(language)]
 
         return self.step("profilage.step4", draw)
+
+    def _blurred(self) -> None:
+        """The teen's latest « Brouille les pistes »: the kinds of change only (not which app), and the prices."""
+        panel: BlurPanel = self._parts["blur"]  # type: ignore[assignment]
+        behaviour = panel.behaviour()
+        before, now = panel.paid
+        self.tell("blur", {"less_time": bool(behaviour.time_share), "no_night": behaviour.no_night,
+                           "refuse_all": behaviour.refuse_all, "paid_before": round(before, 2),
+                           "paid_now": round(now, 2)})
