@@ -1,7 +1,8 @@
 """"Qui est-ce ?": the crowd's traces carry no names, yet a few points of one person's day (a time and
 the place nearby, what a neighbour or a post could reveal) strike out everyone else. The teen ticks
 points of a mystery person's day and watches how many people are still in the game
-(`kit.analysis.unicity.matching_people`).
+(`kit.analysis.unicity.matching_people`). The tick that leaves only the mystery person is the teen's answer:
+how many clues it took (for the room's group screen, through the page).
 
 The crowd is built only when the teen starts the game (`crowd` is called then), so the page renders
 at once.
@@ -28,11 +29,13 @@ _STILL_IN, _FOUND = "#0072B2", "#D55E00"
 
 
 class GuessWho(widgets.VBox):
-    """A start button, then a mystery person's day as points to tick, the people left, and another target."""
+    """A start button, then a mystery person's day as points to tick, the people left, and another target.
+    `on_answer(clues)` is called when a tick singles the mystery person out, with the number of clues ticked."""
 
     def __init__(self, crowd: Callable[[], pd.DataFrame], antennas: Callable[[], pd.DataFrame], *,
-                 language: str, seed: int) -> None:
+                 language: str, seed: int, on_answer: Callable[[int], None] | None = None) -> None:
         self._crowd, self._antennas, self.language, self._seed = crowd, antennas, language, seed
+        self._on_answer = on_answer
         self.start = widgets.Button(button_style="primary")
         self.start.on_click(lambda _: self.next_target())
         self.clues = widgets.VBox()
@@ -73,6 +76,9 @@ class GuessWho(widgets.VBox):
     def _tick(self, index: int, ticked: bool) -> None:
         self.ticked = [*self.ticked, index] if ticked else [i for i in self.ticked if i != index]
         self._update()
+        # Found by this very tick (one person left, more before it): a tick once found adds no answer.
+        if ticked and self.left[-1] == 1 < self.left[-2] and self._on_answer is not None:
+            self._on_answer(len(self.ticked))
 
     def relabel(self, language: str) -> None:
         """Every word in `language`, in place: what the teen chose stays."""

@@ -2,10 +2,13 @@
 menu, weather, last week's count) and guesses how many will eat, before the kit reveals the count.
 
 Guessing first makes the forecast a problem of one's own: which clues did I use, and how far off was I? The
-guess stays in the page; nothing is stored.
+guess stays in the page; nothing is stored. Pressing "check" is the teen's answer, which the page may tell the
+room's group screen (`on_answer`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
@@ -19,10 +22,12 @@ __all__ = ["MealGuess"]
 
 
 class MealGuess(widgets.VBox):
-    """School list, the day's clues, a number box for the guess and a button that reveals the meals served."""
+    """School list, the day's clues, a number box for the guess and a button that reveals the meals served.
+    `on_answer(guess, day)` is called when the teen checks: their guess and the day it is for (one row of `later`)."""
 
-    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario, *, language: str) -> None:
-        self._learned, self._later, self._scenario = learned, later, scenario
+    def __init__(self, learned: pd.DataFrame, later: pd.DataFrame, scenario: Scenario, *, language: str,
+                 on_answer: Callable[[int, pd.DataFrame], None] | None = None) -> None:
+        self._learned, self._later, self._scenario, self._on_answer = learned, later, scenario, on_answer
         self._language = language
         self.school = widgets.Dropdown(options=school_options(scenario))
         self.clues = widgets.HTML()
@@ -31,7 +36,7 @@ class MealGuess(widgets.VBox):
         self.check = widgets.Button(button_style="primary")
         self.answer = widgets.HTML()
         self.school.observe(lambda _: self._new_school(), names="value")
-        self.check.on_click(lambda _: self.reveal())
+        self.check.on_click(lambda _: self._checked())
         self._new_school()
         super().__init__([self.school, self.clues, self.guess, self.check, self.answer])
         self.relabel(language)
@@ -55,6 +60,15 @@ class MealGuess(widgets.VBox):
             text("cantine.guess.yours", self._language, gap=abs(self.guess.value - served)),
             text("cantine.guess.last_week", self._language, gap=abs(int(last["meals_served"]) - served))))
 
+    def tomorrow(self) -> pd.DataFrame:
+        """Tomorrow in the chosen school: the first day after the weeks learned from, as a one-row table."""
+        return self._later[self._later["school_place_id"] == self.school.value].iloc[[0]]
+
+    def _checked(self) -> None:
+        self.reveal()
+        if self._on_answer is not None:
+            self._on_answer(self.guess.value, self.tomorrow())
+
     def _new_school(self) -> None:
         day = self._day()
         self.guess.max = int(day["enrolled"])
@@ -63,8 +77,7 @@ class MealGuess(widgets.VBox):
         self.clues.value = self._clues()
 
     def _day(self) -> pd.Series:
-        """Tomorrow: the first day after the weeks learned from, in the chosen school."""
-        return self._later[self._later["school_place_id"] == self.school.value].iloc[0]
+        return self.tomorrow().iloc[0]
 
     def _last_week(self) -> pd.Series:
         day = self._day()

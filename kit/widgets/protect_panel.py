@@ -4,7 +4,8 @@ that costs a bus-line planner who asks the published data how many people are ne
 and 9 on a weekday.
 
 Nothing is measured before the teen presses the button; afterwards each change measures again
-(about a second, on the same sample size as the curve).
+(about a second, on the same sample size as the curve). Each measure is the teen's answer for the room's
+group screen (through the page): the protection chosen and the share it hid.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["ATTACKER_POINTS", "ProtectPanel"]
+__all__ = ["ATTACKER_POINTS", "Protection", "ProtectPanel"]
 
 #: Points of a trace the attacker knows (4: what singles out 95 % of people in the study).
 ATTACKER_POINTS = 4
@@ -35,14 +36,17 @@ _KS = (2, 5, 10)
 _RUSH = (7, 9)
 #: Okabe–Ito: raw data, protected data.
 _RAW, _PROTECTED = "#009E73", "#CC79A7"
+#: One measure: k, hours per slice, antennas merged per side, rare points removed, and the share hidden (0–1).
+Protection = dict[str, int | bool | float]
 
 
 class ProtectPanel(widgets.VBox):
-    """k, hours per slice, antennas merged, removing rare points; the share hidden and the stop's count."""
+    """k, hours per slice, antennas merged, removing rare points; the share hidden and the stop's count.
+    `on_answer(protection)` is called after each measure (see `Protection`)."""
 
     def __init__(self, crowd: Callable[[], pd.DataFrame], antennas: Callable[[], pd.DataFrame],
-                 scenario: Scenario, *, language: str) -> None:
-        self._crowd, self._antennas, self.language = crowd, antennas, language
+                 scenario: Scenario, *, language: str, on_answer: Callable[[Protection], None] | None = None) -> None:
+        self._crowd, self._antennas, self.language, self._on_answer = crowd, antennas, language, on_answer
         self._stop = next(place for place in scenario.places if place.kind == "transit_stop")
         self.k = widgets.Dropdown(options=_KS, value=5, style={"description_width": "initial"})
         self.hours = widgets.Dropdown(options=_HOURS, value=1, style={"description_width": "initial"})
@@ -93,6 +97,9 @@ class ProtectPanel(widgets.VBox):
         self.measure.description = text("anonymat.protect.measure", language)
         if measure:
             self._measure()
+            if self._on_answer is not None:
+                self._on_answer({"k": self.k.value, "hours": self.hours.value, "cells": self.cells.value,
+                                 "drop_rare": self.drop_rare.value, "hidden": self.hidden})
         if self.answers is None:
             return
         raw, protected = self.answers

@@ -9,6 +9,9 @@ stay light. The crowd (`RESIDENTS` people, about 225,000 pings) comes from the s
 phone sees the same city: it is built once per process (`shared_crowd`) the first time a teen presses a
 button, or beforehand by the room's template process (`kit.workshops.page.prepare`), with only the
 columns the measures need, and every page of the scenario plays with that one copy.
+
+In a room, the page tells the group screen how many clues singled the mystery person out ("clues") and each
+protection the teen published with the share it hid ("protection"); `kit.group.anonymat` draws them.
 """
 
 from __future__ import annotations
@@ -41,8 +44,13 @@ class Anonymat(Workshop):
         return shared_crowd(self.scenario).antennas
 
     def step_guess(self) -> widgets.VBox:
-        return self.step("anonymat.step1", lambda trail, language: [self.part("guess", lambda: GuessWho(
-            self.crowd, self.antennas, language=language, seed=self.scenario.meta.seed))])
+        def draw(trail: Trail | None, language: str) -> list:
+            game = self.part("guess", lambda: GuessWho(self.crowd, self.antennas, language=language,
+                                                       seed=self.scenario.meta.seed,
+                                                       on_answer=lambda clues: self.tell("clues", clues)))
+            return [*self.group_notice(language), game]
+
+        return self.step("anonymat.step1", draw)
 
     def step_curve(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
@@ -53,9 +61,10 @@ class Anonymat(Workshop):
 
     def step_protect(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
-            panel = self.part("protect", lambda: ProtectPanel(self.crowd, self.antennas, self.scenario,
-                                                              language=language))
-            return [panel]
+            panel = self.part("protect", lambda: ProtectPanel(
+                self.crowd, self.antennas, self.scenario, language=language,
+                on_answer=lambda protection: self.tell("protection", protection)))
+            return [*self.group_notice(language), panel]
 
         return self.step("anonymat.step3", draw)
 

@@ -7,9 +7,16 @@ The workshop is about the group, not a teen's trail: no double is asked for, and
 The group's words and points live in the widgets, made once and kept on the page object, so a language
 switch relabels them without losing anything; nothing is written to disk, the poster leaves the page only
 as a `data:` download.
+
+In a room, the page tells the group screen the proposals the teen keeps ("commitments", their ids: a reworded
+proposal counts as the one it rewords) and their own words ("own_commitment", one short text, which the screen
+shows only once the facilitator approves it); `kit.group.charte` draws the votes and assembles the group's
+charter.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import ipywidgets as widgets
 
@@ -22,6 +29,9 @@ from kit.workshops.page import Trail, Workshop
 
 __all__ = ["Charte"]
 
+#: The longest own commitment told to the group screen: one line on it, read aloud in one breath.
+_OWN_COMMITMENT_CHARS = 140
+
 
 class Charte(Workshop):
     """One object per page: `start()` then `step_principles()`, `step_commitments()`, `step_labels()`,
@@ -33,9 +43,8 @@ class Charte(Workshop):
     def __init__(self, scenario: str | None = None) -> None:
         super().__init__(scenario)
         language = self.language.value
-        self.commitments = {principle: self.part(f"commitments.{principle}",
-                                                 lambda principle=principle: Commitments(principle, language=language))
-                            for principle in PRINCIPLES}
+        self.commitments = {principle: self.part(f"commitments.{principle}", lambda principle=principle: Commitments(
+            principle, language=language, on_keep=self._kept, on_own=self._wrote)) for principle in PRINCIPLES}
         self.labels = self.part("labels", lambda: AppLabels(self.scenario, language=language))
         self.poster = self.part("poster", lambda: Poster(self.charter, language=language))
 
@@ -45,6 +54,15 @@ class Charte(Workshop):
         principles = [(text(f"charte.principle.{principle}.name", language), self.commitments[principle].chosen)
                       for principle in PRINCIPLES]
         return principles, self.labels.labels
+
+    def _kept(self) -> None:
+        self.tell("commitments",
+                  [proposal for commitments in self.commitments.values() for proposal in commitments.kept])
+
+    def _wrote(self) -> None:
+        """The group's own commitments, every box's lines in one short text (an erased box withdraws its words)."""
+        lines = [line for commitments in self.commitments.values() for line in commitments.own_lines]
+        self.tell("own_commitment", textwrap.shorten(" / ".join(lines), _OWN_COMMITMENT_CHARS, placeholder=" …"))
 
     def step_principles(self) -> widgets.VBox:
         def draw(trail: Trail | None, language: str) -> list:
@@ -57,7 +75,8 @@ class Charte(Workshop):
         return self.step("charte.step1", draw)
 
     def step_commitments(self) -> widgets.VBox:
-        return self.step("charte.step2", lambda trail, language: list(self.commitments.values()))
+        return self.step("charte.step2", lambda trail, language: [*self.group_notice(language),
+                                                                  *self.commitments.values()])
 
     def step_labels(self) -> widgets.VBox:
         return self.step("charte.step3", lambda trail, language: [self.labels])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import nbformat
 import pytest
 
+from kit.page_env import group
 from kit.workshops import workshops_root
 from kit.workshops.page import Workshop
 
@@ -42,3 +43,13 @@ def shown_text() -> Callable[[Workshop, str], str]:
         return " ".join(part.value for part in page.shown[prefix] if isinstance(getattr(part, "value", None), str))
 
     return read
+
+
+@pytest.fixture
+def room_answers(monkeypatch) -> list[tuple[str, str, object]]:
+    """The page is in a room (it shows the group notice) whose group screen is this list: each answer told,
+    as (workshop, question, answer), in order, instead of a message to a server."""
+    told: list[tuple[str, str, object]] = []
+    monkeypatch.setattr(group, "in_a_room", lambda: True)
+    monkeypatch.setattr(group, "tell", lambda workshop, question, answer: told.append((workshop, question, answer)))
+    return told
