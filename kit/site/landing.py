@@ -95,6 +95,7 @@ a.start {{ display: inline-block; background: #0b4f8a; color: #fff; padding: .6r
 <main><ul>{"".join(items)}</ul></main>
 <p><a href="{escape(sandbox_url(scenario.id))}">{say("site.sandbox")}</a> — {say("site.sandbox_text")}</p>
 <p><a href="{escape(data_file)}" download>{say("site.data", scenario=scenario.id)}</a></p>
+<p>{say("site.group_screen")}</p>
 <p><small>{say("site.sizes", total=megabytes(report.total_bytes), runtime=megabytes(report.runtime_bytes),
                                   kit=megabytes(report.kit_bytes))}</small></p>
 </body>
