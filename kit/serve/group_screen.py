@@ -87,7 +87,10 @@ class _AnswersDoor(tornado.web.RequestHandler):
             raise tornado.web.HTTPError(400)
         board: Board = self.settings["group_board"]
         if question in charter_figures.MODERATED:
-            board.add_text(str(answer).strip()[:_LONGEST_TEXT])
+            # An emptied box is the teen taking their words back: the texts are kept apart from their pages,
+            # so what was already sent stays for the facilitator to set aside.
+            if str(answer).strip():
+                board.add_text(str(answer).strip()[:_LONGEST_TEXT])
         else:
             board.record(page, workshop, question, answer)
         self.set_status(204)

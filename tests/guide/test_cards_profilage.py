@@ -17,6 +17,7 @@ from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import PERSONAS, pick_personas
 from kit.guide.cards.profilage import class_stays, sheets
 from kit.i18n import LANGUAGES
+from kit.i18n.formats import decimal, money
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +62,13 @@ def test_segment_and_bidder_cards_carry_the_scenarios_weights_and_prices(card_da
     labels = segment_labels(scenario, "en")
     for card, segment in zip(_cards(made["en"].cards, "segment"), scenario.profiling.segments, strict=True):
         assert labels[segment.id] in unescape(card)
-        weights = re.findall(r"<td>(\d\.\d)</td>", card)
-        assert weights == [f"{weight:.1f}" for weight in [*segment.apps.values(), *segment.places.values()]
+        weights = re.findall(r"<td>(\d[.,]\d)</td>", card)
+        assert weights == [decimal(weight, 1, "en") for weight in [*segment.apps.values(), *segment.places.values()]
                            + ([segment.night_use] if segment.night_use else [])]
     for card, bidder in zip(_cards(made["en"].cards, "bidder"), scenario.auctions.bidders, strict=True):
         assert bidder.company in unescape(card)
         for price in [*bidder.segment_cpm_eur.values(), bidder.base_cpm_eur]:
-            assert f"€{price:.2f}" in card
+            assert money(price, 2, "en") in unescape(card)
 
 
 def test_the_answer_key_agrees_with_the_profiles_table(card_data: CardData, made: dict[str, Sheets]) -> None:
