@@ -36,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tornado.httpclient import AsyncHTTPClient
@@ -57,6 +57,11 @@ def _double(pseudonym: str) -> list[Tap]:
             click("persona", "C'est parti !", expect=f"Voici la trace de données de {pseudonym}")]
 
 
+def _telling(question: str, tap: Tap) -> Tap:
+    """`tap`, which answers the group screen's `question` (`kit.group`): its figure should count it."""
+    return replace(tap, tells=question)
+
+
 def _clue(models: dict[str, dict]) -> str:
     return widget("CheckboxModel", description="Vers ")(models)
 
@@ -68,13 +73,13 @@ SCRIPTS: dict[str, list[Tap]] = {
         Tap("day change", widget("DropdownModel", _options_labels="2026-03-17"),
             {"method": "update", "state": {"index": 1}, "buffer_paths": []}, expect="Le 17 mars"),
         choose("home guess", "DropdownModel", "Chantenay", description="Quartier"),
-        click("home check", "Vérifier", expect="quartier"),
+        _telling("found", click("home check", "Vérifier", expect="quartier")),
         set_value("sobriety switch", "CheckboxModel", True, description="Couper la localisation"),
         choose("language switch", "ToggleButtonsModel", "EN", expect="Your day", description="Langue"),
     ],
     "02_consentement": [
         *_double("lune42"),
-        click("banner click", "Tout accepter", expect="Bandeau 2 sur", first=True),
+        _telling("banners", click("banner click", "Tout accepter", expect="Bandeau 2 sur", first=True)),
         choose("banner design", "RadioButtonsModel", "caché dans « Personnaliser »", expect="Le modèle prédit : 72 %",
                description="Bouton « Refuser »"),
         pick("rights letter", "DropdownModel", 1, expect="données", description="Lettre pour l'appli"),
@@ -82,8 +87,8 @@ SCRIPTS: dict[str, list[Tap]] = {
     "03_profilage": [
         *_double("lune42"),
         pick("auction replay", "DropdownModel", 5, expect="millisecondes", _options_labels=" pubs)"),
-        set_value("blur: no phone at night", "CheckboxModel", True, expect="Maintenant",
-                  description="Pas de téléphone la nuit"),
+        _telling("blur", set_value("blur: no phone at night", "CheckboxModel", True, expect="Maintenant",
+                                   description="Pas de téléphone la nuit")),
         set_value("blur: refuse cookies", "CheckboxModel", True, expect="Maintenant",
                   description="Refuser les cookies"),
     ],
@@ -95,20 +100,21 @@ SCRIPTS: dict[str, list[Tap]] = {
         choose("curve resolution", "DropdownModel", "4", description="Heures par tranche"),
         click("curve measure", "Mesurer sur toute la ville", expect="4 indices"),
         choose("protection: k", "DropdownModel", "10", description="Se cacher parmi"),
-        click("protection publish", "Publier les données protégées", expect="groupe d'au moins 10"),
+        _telling("protection", click("protection publish", "Publier les données protégées",
+                                     expect="groupe d'au moins 10")),
     ],
     "05_cantine": [
         choose("school", "DropdownModel", "Collège de l'Erdre", expect="élèves sont inscrit", first=True,
                description="École"),
         set_value("guess", "BoundedIntTextModel", 400, description="Ton idée"),
-        click("guess check", "Vérifier", expect="Tu t'es trompé"),
+        _telling("guess", click("guess check", "Vérifier", expect="Tu t'es trompé")),
         set_value("forecast: menu", "CheckboxModel", True, description="le menu"),
-        click("forecast", "Calculer ma prévision", expect="repas"),
+        _telling("forecast", click("forecast", "Calculer ma prévision", expect="repas")),
         choose("ethics card", "ToggleButtonsModel", "pas utile", _options_labels="pas utile"),
         click("ethics check", "Vérifier mon tri", expect="Cartes bien rangées"),
     ],
     "06_charte": [
-        set_value("commitment", "CheckboxModel", True, description="On garde le n°1"),
+        _telling("commitments", set_value("commitment", "CheckboxModel", True, description="On garde le n°1")),
         choose("label: app", "DropdownModel", "Chatou", expect="Chatou : note", description="Appli à noter"),
         choose("label: criterion", "DropdownModel", "2 — tout en Europe", expect="Chatou : note",
                description="Données en Europe"),

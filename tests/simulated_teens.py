@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +17,8 @@ __all__ = ["teens_do"]
 
 def teens_do(base: str, code: str, workshop: str, numbers: Iterable[int]) -> list[Teen]:
     """Teens `ado<number>` open `workshop` together and do its main interactions (the room benchmark's script);
-    returns them once all are done. A teen who failed fails the caller's test."""
+    returns them once all are done. A teen who failed fails the caller's test. The phones run in a thread of
+    their own: a browser test's Playwright already runs an event loop in this one."""
 
     async def together() -> list[Teen]:
         done = asyncio.Event()
@@ -25,7 +27,8 @@ def teens_do(base: str, code: str, workshop: str, numbers: Iterable[int]) -> lis
         await asyncio.gather(*(teen_session(base, workshop, teen, 0.0, done, code=code) for teen in group))
         return group
 
-    group = asyncio.run(together())
+    with ThreadPoolExecutor(max_workers=1) as phones:
+        group = phones.submit(asyncio.run, together()).result()
     failed = [f"ado{teen.number}: {teen.failure}" for teen in group if teen.failure]
     assert not failed, "\n".join(failed)
     return group
