@@ -20,6 +20,8 @@ import json
 import secrets
 from dataclasses import dataclass, field
 
+from kit.group.figure import Released
+
 __all__ = ["DEFAULT_K", "MIN_K", "Board", "Text"]
 
 #: Answers a figure waits for, by default (`datatrail serve --k`).
@@ -68,10 +70,10 @@ class Board:
             asked.released = sorted(asked.answers.values(), key=lambda kept: json.dumps(kept, sort_keys=True))
             asked.changed.clear()
 
-    def released(self, workshop: str, question: str) -> list[object] | None:
+    def released(self, workshop: str, question: str) -> Released | None:
         """The answers a figure may show (at least k, no page, no order), or None while fewer than k answered."""
         asked = self._questions.get((workshop, question))
-        return None if asked is None or asked.released is None else list(asked.released)
+        return None if asked is None or asked.released is None else Released(asked.released, self.k)
 
     def waiting(self, workshop: str, question: str) -> int:
         """Answers received and not shown yet: they wait to be k (before the first figure, or for the next)."""

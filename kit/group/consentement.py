@@ -15,7 +15,7 @@ from statistics import fmean
 
 from kit.analysis.banners import choices_on, hides_reject
 from kit.engine.consent import acceptance_probability
-from kit.group.figure import Bar, Drawn, Figure, shares
+from kit.group.figure import Bar, Drawn, Figure, Released, shares
 from kit.i18n import text
 from kit.i18n.formats import percent
 from kit.scenario import default_scenario, load_scenario
@@ -26,16 +26,16 @@ __all__ = ["FIGURES"]
 Told = Mapping[str, str]
 
 
-def _choices(answers: list[object], language: str) -> Drawn:
-    """For each design the room answered, the share of each choice its buttons allow; the model's prediction
-    beside « Tout accepter » (the model predicts nothing else)."""
+def _choices(answers: Released, language: str) -> Drawn:
+    """For each design at least k pages answered, the share of each choice its buttons allow; the model's
+    prediction beside « Tout accepter » (the model predicts nothing else)."""
     scenario = load_scenario(default_scenario())
     told = _told(answers)
     bars: list[Bar] = []
     for banner in scenario.consent.banners:
-        choices = [answer["choice"] for answer in told if answer["banner"] == banner.id]
-        if not choices:
+        if _pages_answering(answers, {banner.id}) < answers.k:
             continue
+        choices = [answer["choice"] for answer in told if answer["banner"] == banner.id]
         predicted = acceptance_probability(scenario.consent.acceptance, banner)
         for bar, choice in zip(shares(choices, choices_on(banner), _labeller(banner), language), choices_on(banner)):
             bars.append(replace(bar, reference=predicted, reference_text=percent(predicted, language))
@@ -44,19 +44,21 @@ def _choices(answers: list[object], language: str) -> Drawn:
                  reference_label=text("consentement.group.model", language))
 
 
-def _hidden_reject(answers: list[object], language: str) -> Drawn:
+def _hidden_reject(answers: Released, language: str) -> Drawn:
     """« Tout accepter » on designs without a first-screen "reject" button minus on designs with one, in
-    points, in the room and in the model over the same answers; or which kind alone the room saw."""
+    points, in the room and in the model over the same answers; or which kind alone at least k pages saw."""
     scenario = load_scenario(default_scenario())
     banners = {banner.id: banner for banner in scenario.consent.banners}
     told = [answer for answer in _told(answers) if answer["banner"] in banners]
-    kinds = {hidden: [answer for answer in told if hides_reject(banners[answer["banner"]]) is hidden]
-             for hidden in (True, False)}
+    designs = {hidden: {design for design, banner in banners.items() if hides_reject(banner) is hidden}
+               for hidden in (True, False)}
+    kinds = {hidden: [answer for answer in told if answer["banner"] in designs[hidden]]
+             for hidden in (True, False) if _pages_answering(answers, designs[hidden]) >= answers.k}
     bars = tuple(_accepted(kind, hidden, banners, scenario, language) for hidden, kind in kinds.items() if kind)
     if not bars:  # every page started its banners again: nothing answered yet
         return Drawn(headline=text("consentement.group.reject.none", language))
     if len(bars) < 2:
-        only = "hidden" if kinds[True] else "shown"
+        only = "hidden" if kinds.get(True) else "shown"
         return Drawn(headline=text(f"consentement.group.reject.only_{only}", language), bars=bars,
                      reference_label=text("consentement.group.model", language))
     hidden, shown = bars
@@ -92,6 +94,11 @@ def _labeller(banner: Banner) -> Callable[[str, str], str]:
                     choice=text(f"consentement.group.choice.{choice}", language))
 
     return label
+
+
+def _pages_answering(answers: Iterable[object], designs: set[str]) -> int:
+    """How many pages answered at least one banner of `designs`: the size of the group a bar would count."""
+    return sum(any(answer["banner"] in designs for answer in page) for page in answers)  # type: ignore[union-attr]
 
 
 def _told(answers: Iterable[object]) -> list[Told]:

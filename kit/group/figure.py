@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kit.i18n import text
 
-__all__ = ["Bar", "Drawn", "Figure", "median", "shares", "totals"]
+__all__ = ["Bar", "Drawn", "Figure", "Released", "median", "shares", "totals"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,16 @@ class Drawn:
         return " ".join([self.headline, "; ".join(parts)]).strip()
 
 
+class Released(list):
+    """The answers the board released for a figure, and the room's k: a figure that splits the room into groups
+    (the pages that answered one banner design) draws only the groups of at least k pages, so that no part of a
+    figure counts fewer teens than the whole may (« 1 sur 1 » would be one teen's answer)."""
+
+    def __init__(self, answers: Iterable[object], k: int) -> None:
+        super().__init__(answers)
+        self.k = k
+
+
 @dataclass(frozen=True)
 class Figure:
     """One step's figure: `step` is the step's catalog prefix (the screen titles the figure as the page titles
@@ -58,7 +68,7 @@ class Figure:
 
     step: str
     question: str
-    draw: Callable[[list[object], str], Drawn]
+    draw: Callable[[Released, str], Drawn]
 
 
 def shares(answers: Sequence[object], categories: Iterable[str], label: Callable[[str, str], str],

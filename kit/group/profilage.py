@@ -27,7 +27,8 @@ _CHANGES = ("less_time", "no_night", "refuse_all")
 
 def _segments(answers: list[object], language: str) -> Drawn:
     labels = segment_labels(load_scenario(default_scenario()), language)
-    given = totals(({segment: 1 for segment in answer} for answer in answers), _TOP_SEGMENTS)  # type: ignore[union-attr]
+    pages = ({segment: 1 for segment in answer} for answer in answers)  # type: ignore[union-attr]
+    given = totals(pages, _TOP_SEGMENTS)
     return Drawn(headline=text("profilage.group.segments.headline", language),
                  bars=tuple(_share(labels.get(segment, segment), round(count), len(answers), language)
                             for segment, count in given))

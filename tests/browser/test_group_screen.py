@@ -59,6 +59,7 @@ def test_the_screen_waits_for_k_answers_then_shows_the_group_without_a_pseudonym
 
     shown = screen.locator("body").inner_text()
     assert not any(f"ado{number}" in shown for number in (*range(6), *range(10, 16))), "a pseudonym is on screen"
+    assert "null" not in shown and "undefined" not in shown, shown
     outside = [url for url in screen.requests if not url.startswith(room.base)]
     assert not outside, f"the group screen asked outside the laptop: {outside}"
     violations = axe(screen)

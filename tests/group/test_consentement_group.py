@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kit.group import figures_of
-from kit.group.figure import Figure
+from kit.group.figure import Figure, Released
 from kit.workshops.consentement import Consentement
 
 STEM = "02_consentement"
@@ -56,7 +56,7 @@ def test_the_choices_of_each_design_the_room_answered_beside_the_models_forecast
     answers = [[_answer("fair", "refuse"), _answer("no_reject", "accept")],
                [_answer("fair", "accept"), _answer("granular", "customise")],
                [_answer("fair", "refuse")]]
-    drawn = _figure("consentement.step1").draw(answers, "fr")
+    drawn = _figure("consentement.step1").draw(Released(answers, k=1), "fr")
     assert drawn.headline.startswith("5 réponses aux bandeaux dans le groupe")
     assert drawn.reference_label == "prévision du modèle pour « Tout accepter »"
     shown = [(bar.label, bar.text, bar.reference_text) for bar in drawn.bars]
@@ -67,7 +67,7 @@ def test_the_choices_of_each_design_the_room_answered_beside_the_models_forecast
     assert not any(label.startswith("Pas de bouton Refuser : tout refusé") for label, *_ in shown)
     assert not any(label.startswith("Cases pré-cochées") for label, *_ in shown)
     assert ("Choix détaillés dès le début : accepté en partie", "1 sur 1", "") in shown
-    english = _figure("consentement.step1").draw(answers, "en")
+    english = _figure("consentement.step1").draw(Released(answers, k=1), "en")
     assert english.headline.startswith("5 banner answers in the group")
     assert english.bars[0].label == "Fair banner: accepted all"
 
@@ -76,31 +76,42 @@ def test_the_rooms_hidden_reject_effect_in_points_beside_the_models() -> None:
     answers = [[_answer("reject_hidden", "accept"), _answer("fair", "refuse")],
                [_answer("no_reject", "accept"), _answer("fair", "accept")],
                [_answer("reject_hidden", "customise"), _answer("pre_ticked", "refuse")]]
-    drawn = _figure("consentement.step3").draw(answers, "fr")
+    drawn = _figure("consentement.step3").draw(Released(answers, k=1), "fr")
     # Hidden: 2 of 3 accepted; shown: 1 of 3; the model: 78 % against 56 % for the same designs.
     assert drawn.headline == ("Sans bouton Refuser au premier écran, « Tout accepter » : 33 points de plus dans le "
                               "groupe ; le modèle prévoyait 23 points de plus.")
     assert [(bar.label, bar.text) for bar in drawn.bars] == [("Sans bouton Refuser au premier écran", "2 sur 3"),
                                                             ("Avec un bouton Refuser au premier écran", "1 sur 3")]
-    english = _figure("consentement.step3").draw(answers, "en")
+    english = _figure("consentement.step3").draw(Released(answers, k=1), "en")
     assert english.headline == ("Without a Reject button on the first screen, \"Accept all\": 33 points more in the "
                                 "group; the model forecast 23 points more.")
     fewer = [[_answer("reject_hidden", "refuse")], [_answer("fair", "accept")], [_answer("fair", "accept")]]
-    assert "100 points de moins" in _figure("consentement.step3").draw(fewer, "fr").headline
+    assert "100 points de moins" in _figure("consentement.step3").draw(Released(fewer, k=1), "fr").headline
 
 
 def test_a_room_that_saw_one_kind_of_banner_is_told_there_is_nothing_to_compare() -> None:
     answers = [[_answer("fair", "accept")], [_answer("granular", "refuse")], []]
-    drawn = _figure("consentement.step3").draw(answers, "fr")
+    drawn = _figure("consentement.step3").draw(Released(answers, k=1), "fr")
     assert drawn.headline == ("Le groupe n'a vu que des bandeaux avec un bouton Refuser au premier écran : "
                               "pas de comparaison possible.")
     assert [bar.text for bar in drawn.bars] == ["1 sur 2"]
-    assert "nothing to compare" in _figure("consentement.step3").draw([[_answer("no_reject", "accept")]] * 3,
-                                                                      "en").headline
+    only_hidden = Released([[_answer("no_reject", "accept")]] * 3, k=3)
+    assert "nothing to compare" in _figure("consentement.step3").draw(only_hidden, "en").headline
 
 
 def test_a_room_whose_pages_all_started_again_has_nothing_to_compare_yet() -> None:
-    drawn = _figure("consentement.step3").draw([[], [], []], "fr")
+    drawn = _figure("consentement.step3").draw(Released([[], [], []], k=3), "fr")
     assert drawn.headline == "Pas encore de réponse aux bandeaux dans le groupe : rien à comparer."
     assert drawn.bars == ()
-    assert _figure("consentement.step1").draw([[], [], []], "en").headline.startswith("0 banner answers")
+    english = _figure("consentement.step1").draw(Released([[], [], []], k=3), "en")
+    assert english.headline.startswith("0 banner answers")
+
+
+def test_a_design_fewer_than_k_pages_answered_is_left_out_of_both_figures() -> None:
+    """« 1 sur 1 » would be one teen's answer: each bar counts at least k pages, as the whole figure does."""
+    answers = Released([[_answer("fair", "accept"), _answer("reject_hidden", "accept")],
+                        [_answer("fair", "refuse")], [_answer("fair", "accept")]], k=3)
+    assert {bar.text for bar in _figure("consentement.step1").draw(answers, "fr").bars} == {"2 sur 3", "1 sur 3"}
+    hidden_reject = _figure("consentement.step3").draw(answers, "fr")
+    assert "pas de comparaison possible" in hidden_reject.headline
+    assert [bar.text for bar in hidden_reject.bars] == ["2 sur 3"]
