@@ -40,6 +40,8 @@ def _choices(answers: Released, language: str) -> Drawn:
         for bar, choice in zip(shares(choices, choices_on(banner), _labeller(banner), language), choices_on(banner)):
             bars.append(replace(bar, reference=predicted, reference_text=percent(predicted, language))
                         if choice == "accept" else bar)
+    if told and not bars:
+        return Drawn(headline=text("consentement.group.choices.too_few", language, k=answers.k))
     return Drawn(headline=text("consentement.group.choices.headline", language, count=len(told)), bars=tuple(bars),
                  reference_label=text("consentement.group.model", language))
 
@@ -55,8 +57,9 @@ def _hidden_reject(answers: Released, language: str) -> Drawn:
     kinds = {hidden: [answer for answer in told if answer["banner"] in designs[hidden]]
              for hidden in (True, False) if _pages_answering(answers, designs[hidden]) >= answers.k}
     bars = tuple(_accepted(kind, hidden, banners, scenario, language) for hidden, kind in kinds.items() if kind)
-    if not bars:  # every page started its banners again: nothing answered yet
-        return Drawn(headline=text("consentement.group.reject.none", language))
+    if not bars:  # every page started its banners again, or no kind of banner has k pages yet
+        return Drawn(headline=text("consentement.group.reject.too_few" if told else "consentement.group.reject.none",
+                                   language, k=answers.k))
     if len(bars) < 2:
         only = "hidden" if kinds.get(True) else "shown"
         return Drawn(headline=text(f"consentement.group.reject.only_{only}", language), bars=bars,

@@ -92,8 +92,8 @@ def test_the_rooms_hidden_reject_effect_in_points_beside_the_models() -> None:
 def test_a_room_that_saw_one_kind_of_banner_is_told_there_is_nothing_to_compare() -> None:
     answers = [[_answer("fair", "accept")], [_answer("granular", "refuse")], []]
     drawn = _figure("consentement.step3").draw(Released(answers, k=1), "fr")
-    assert drawn.headline == ("Le groupe n'a vu que des bandeaux avec un bouton Refuser au premier écran : "
-                              "pas de comparaison possible.")
+    assert drawn.headline == ("Pour l'instant, seuls les bandeaux avec un bouton Refuser au premier écran ont assez "
+                              "de réponses : pas de comparaison possible.")
     assert [bar.text for bar in drawn.bars] == ["1 sur 2"]
     only_hidden = Released([[_answer("no_reject", "accept")]] * 3, k=3)
     assert "nothing to compare" in _figure("consentement.step3").draw(only_hidden, "en").headline
@@ -115,3 +115,8 @@ def test_a_design_fewer_than_k_pages_answered_is_left_out_of_both_figures() -> N
     hidden_reject = _figure("consentement.step3").draw(answers, "fr")
     assert "pas de comparaison possible" in hidden_reject.headline
     assert [bar.text for bar in hidden_reject.bars] == ["2 sur 3"]
+    too_few = Released([[_answer("fair", "accept")], [_answer("no_reject", "accept")], []], k=3)
+    assert _figure("consentement.step1").draw(too_few, "fr").headline == (
+        "Pas encore 3 réponses pour un même bandeau : un bandeau s'affiche dès qu'il en a 3.")
+    assert _figure("consentement.step3").draw(too_few, "en").headline == (
+        "Not yet 3 answers for any one kind of banner: nothing to compare for now.")
