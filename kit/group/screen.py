@@ -29,9 +29,12 @@ def screen(board: Board, live: set[str], language: str, *, full: bool, left: int
     status = []
     for entry in WORKSHOPS:
         opened, doubles, errors = (len(board.pages(entry.stem, question) & live) for question in STATUS_QUESTIONS)
+        # Workshops 4 to 6 make no double: their line does not count one.
+        made_doubles = bool(board.pages(entry.stem, "double"))
         status.append({"stem": entry.stem, "number": entry.number, "open": opened,
                        "title": text(f"workshop.{entry.stem}.title", language),
-                       "status": text("group.workshop_status", language, count=opened, doubles=doubles),
+                       "status": text("group.workshop_status" if made_doubles else "group.workshop_open", language,
+                                      count=opened, doubles=doubles),
                        "errors": text("group.errors", language, count=errors) if errors else ""})
     return {
         "language": language,

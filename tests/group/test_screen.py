@@ -75,6 +75,8 @@ def test_the_status_counts_open_pages_and_the_figure_keeps_the_answers_of_those_
     assert next(one for one in after["room"]["workshops"] if one["stem"] == W)["open"] == 2
     assert after["room"]["teens"] == "2 ados connectés"
     assert after["workshops"][W][0]["counted"] == 3, "a teen who left takes nothing back"
+    others = [one["status"] for one in after["room"]["workshops"] if one["stem"] != W]
+    assert others and all(status == "sur la page : 0" for status in others), "a workshop without doubles counts some"
 
 
 def test_a_figure_that_fails_does_not_blank_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
