@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from simulated_teens import teens_do
+from simulated_teens import SCRIPTS, click, teens_do
 
 from kit.i18n import text
 from kit.serve.group_screen import GROUP_PATH
@@ -52,7 +52,10 @@ def test_the_screen_waits_for_k_answers_then_shows_the_group_without_a_pseudonym
     expect(guess).to_contain_text("1 nouvelle réponse attend d'être 5 pour compter")
     assert guess.locator(".bars").get_attribute("aria-label"), "the figure has no text alternative"
 
-    teens_do(room.base, room.code, "02_consentement", range(10, 16))
+    # Each teen answers their first three banners: a banner design shows once 5 pages answered it.
+    double = SCRIPTS["02_consentement"][:2]
+    banners = [click(f"banner {number}", "Tout accepter", first=number == 0) for number in range(3)]
+    teens_do(room.base, room.code, "02_consentement", range(10, 16), script=[*double, *banners])
     screen.get_by_role("button", name=f"2. {text('workshop.02_consentement.title')}", exact=False).click()
     expect(screen.locator("section.figure .bars").first).to_be_visible(timeout=15_000)
     expect(screen.locator("section.figure").first).to_contain_text("sur")
