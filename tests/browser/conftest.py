@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from kit.i18n import DEFAULT_LANGUAGE, text
 from kit.serve import LAUNCHER
@@ -32,14 +32,28 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def recording_page(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
+    """`recording_page(width, height)`: a French page of that size that records every request it makes
+    (`page.requests`), closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(width: int, height: int) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+        contexts.append(context)
+        opened = context.new_page()
+        opened.requests = []  # type: ignore[attr-defined]
+        opened.on("request", lambda request: opened.requests.append(request.url))  # type: ignore[attr-defined]
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(recording_page: Callable[[int, int], Page]) -> Page:
     """A phone-sized page that records every request it makes."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
-    opened = context.new_page()
-    opened.requests = []  # type: ignore[attr-defined]
-    opened.on("request", lambda request: opened.requests.append(request.url))  # type: ignore[attr-defined]
-    yield opened
-    context.close()
+    return recording_page(390, 844)
 
 
 @pytest.fixture

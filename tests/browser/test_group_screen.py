@@ -4,10 +4,10 @@ outside the laptop, refuses the room's code, and passes axe. Its own room: its a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 from simulated_teens import SCRIPTS, click, teens_do
 
 from kit.i18n import text
@@ -22,14 +22,9 @@ def room(serve_folder) -> Iterator:
 
 
 @pytest.fixture
-def screen(browser: Browser, room) -> Iterator[Page]:
+def screen(recording_page: Callable[[int, int], Page], room) -> Page:
     """The group screen on the facilitator's laptop (a projector's 1280 × 720), recording every request."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="fr-FR")
-    opened = context.new_page()
-    opened.requests = []  # type: ignore[attr-defined]
-    opened.on("request", lambda request: opened.requests.append(request.url))  # type: ignore[attr-defined]
-    yield opened
-    context.close()
+    return recording_page(1280, 720)
 
 
 def figure(page: Page, step: str) -> Locator:
