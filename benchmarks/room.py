@@ -206,14 +206,13 @@ class Teen:
 
 
 async def teen_session(base: str, workshop: str, teen: Teen, think_s: float, hold: asyncio.Event,
-                       code: str = CODE, script: list[Tap] | None = None) -> None:
-    """`teen` opens `workshop` and does its `script` (by default the workshop's in `SCRIPTS`), then stays on the
-    page until `hold` is set."""
+                       code: str = CODE) -> None:
+    """`teen` opens `workshop` and does its script in `SCRIPTS`, then stays on the page until `hold` is set."""
     phone = Phone(base, code)
     try:
         teen.ready = await phone.open(f"{workshop}.ipynb")
         teen.kernel = phone.kernel
-        for tap in script or SCRIPTS[workshop]:
+        for tap in SCRIPTS[workshop]:
             await asyncio.sleep(think_s)
             if tap.name == "pseudo":
                 tap = set_value("pseudo", "TextModel", f"ado{teen.number}", description="Ton pseudo")

@@ -10,24 +10,21 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from phone import Tap, click  # noqa: E402
-from room import SCRIPTS, Teen, teen_session  # noqa: E402 — the benchmarks are scripts, found on their folder's path
+from room import Teen, teen_session  # noqa: E402 — the benchmarks are scripts, found on their folder's path
 
-#: The room benchmark's scripts and taps, for a test whose teens do something else.
-__all__ = ["SCRIPTS", "click", "teens_do"]
+__all__ = ["teens_do"]
 
 
-def teens_do(base: str, code: str, workshop: str, numbers: Iterable[int], script: list[Tap] | None = None
-             ) -> list[Teen]:
-    """Teens `ado<number>` open `workshop` together and do its main interactions (the room benchmark's script,
-    or `script`); returns them once all are done. A teen who failed fails the caller's test. The phones run in a thread of
+def teens_do(base: str, code: str, workshop: str, numbers: Iterable[int]) -> list[Teen]:
+    """Teens `ado<number>` open `workshop` together and do its main interactions (the room benchmark's script);
+    returns them once all are done. A teen who failed fails the caller's test. The phones run in a thread of
     their own: a browser test's Playwright already runs an event loop in this one."""
 
     async def together() -> list[Teen]:
         done = asyncio.Event()
         done.set()  # nobody stays on the page afterwards
         group = [Teen(number) for number in numbers]
-        await asyncio.gather(*(teen_session(base, workshop, teen, 0.0, done, code=code, script=script) for teen in group))
+        await asyncio.gather(*(teen_session(base, workshop, teen, 0.0, done, code=code) for teen in group))
         return group
 
     with ThreadPoolExecutor(max_workers=1) as phones:
