@@ -2,8 +2,8 @@
 left when they cut the tap (see `kit.workshops.page` for what every workshop page shares).
 
 For the group screen (`kit.group.ma_journee`), the page tells what the double produces (data points a day,
-tracker requests a day by app) when its steps are drawn for it, and whether the guess found its neighbourhood
-when the teen checks it. The board ignores an answer told again unchanged, so redrawing a step tells nothing new.
+tracker requests a day by app) when the double arrives, and whether the guess found its neighbourhood when the
+teen checks it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ class MaJournee(Workshop):
 
         def draw(trail: Trail, language: str) -> list:
             days.description = text("ma_journee.step1.day", language)
-            self.tell("points_per_day", points_per_day(trail))
             return [days, day_timeline(trail, self.scenario, days.value, language=language),
                     widgets.HTML(f"<p>{describe_day(trail, self.scenario, days.value, language=language)}</p>"),
                     *self.group_notice(language)]
@@ -41,15 +40,16 @@ class MaJournee(Workshop):
         days.observe(lambda _: self.redraw("ma_journee.step1"), names="value")
         return step
 
-    def step_trackers(self) -> widgets.VBox:
-        def draw(trail: Trail, language: str) -> list:
-            self.tell("requests_per_app", {row.app: round(row.requests_per_day, 1)
-                                           for row in requests_per_day(trail).itertuples()})
-            return [tracker_sankey(trail, self.scenario, language=language),
-                    widgets.HTML(f"<p>{describe_trackers(trail, self.scenario, language=language)}</p>"),
-                    *self.group_notice(language)]
+    def double_answers(self, trail: Trail) -> dict[str, object]:
+        return {"points_per_day": points_per_day(trail),
+                "requests_per_app": {row.app: round(row.requests_per_day, 1)
+                                     for row in requests_per_day(trail).itertuples()}}
 
-        return self.step("ma_journee.step2", draw)
+    def step_trackers(self) -> widgets.VBox:
+        return self.step("ma_journee.step2", lambda trail, language: [
+            tracker_sankey(trail, self.scenario, language=language),
+            widgets.HTML(f"<p>{describe_trackers(trail, self.scenario, language=language)}</p>"),
+            *self.group_notice(language)])
 
     def step_guess(self) -> widgets.VBox:
         return self.step("ma_journee.step3", lambda trail, language: [

@@ -114,6 +114,11 @@ class Workshop:
         room). A step that tells one shows `group_notice` beside it, so the teen knows before answering."""
         group.tell(self.stem, question, answer)
 
+    def double_answers(self, trail: Trail) -> dict[str, object]:
+        """What the group screen learns of a new double, by question (`kit.group`): told once, as the double
+        arrives, not at each redraw for another day or language. Nothing by default."""
+        return {}
+
     @staticmethod
     def group_notice(language: str) -> list[widgets.HTML]:
         """« Ta réponse compte dans le résultat du groupe, sans ton pseudo. », in a room only (a site has no
@@ -142,6 +147,8 @@ class Workshop:
         """A new double: what was made for the last one goes, every step is drawn for this one."""
         self.trail = trail
         self.tell("double", True)
+        for question, answer in self.double_answers(trail).items():
+            self.tell(question, answer)
         self._parts.clear()
         self.redraw()
 

@@ -8,8 +8,8 @@ class's profiles (`class_profiles`) once per process, on the first draw after a 
 beforehand by the room's template process (`kit.workshops.page.prepare`).
 
 For the group screen (`kit.group.profilage`), the page tells the segments the profiler gave the double when
-its profile is drawn (the board ignores an answer told again unchanged), and, after each change in
-« Brouille les pistes », which kinds of change the teen made and what advertisers paid before and after.
+the double arrives, and, after each change in « Brouille les pistes », which kinds of change the teen made and
+what advertisers paid before and after.
 """
 
 from __future__ import annotations
@@ -40,10 +40,12 @@ class Profilage(Workshop):
 
     stem = "03_profilage"
 
+    def double_answers(self, trail: Trail) -> dict[str, object]:
+        return {"segments": segments_given(trail["profiles"])}
+
     def step_profile(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
             stays = self.part("stays", lambda: personal_stays(trail, self.scenario))
-            self.tell("segments", segments_given(trail["profiles"]))
             return [profile_chart(trail["profiles"], self.scenario, language=language),
                     widgets.HTML(f"<p>{describe_profile(trail['profiles'], self.scenario, language=language)}</p>"),
                     *self.group_notice(language),
