@@ -28,9 +28,10 @@ def screen(board: Board, live: set[str], language: str, *, full: bool, left: int
     answers, not in the status); `full` and `left` say whether the room admits another teen and how many more."""
     status = []
     for entry in WORKSHOPS:
-        opened, doubles, errors = (len(board.pages(entry.stem, question) & live) for question in STATUS_QUESTIONS)
+        told = {question: board.pages(entry.stem, question) for question in STATUS_QUESTIONS}
+        opened, doubles, errors = (len(told[question] & live) for question in STATUS_QUESTIONS)
         # Workshops 4 to 6 make no double: their line does not count one.
-        made_doubles = bool(board.pages(entry.stem, "double"))
+        made_doubles = bool(told["double"])
         status.append({"stem": entry.stem, "number": entry.number, "open": opened,
                        "title": text(f"workshop.{entry.stem}.title", language),
                        "status": text("group.workshop_status" if made_doubles else "group.workshop_open", language,
