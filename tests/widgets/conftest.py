@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import ipywidgets as widgets
 import nbformat
 import pytest
 
@@ -45,11 +46,25 @@ def shown_text() -> Callable[[Workshop, str], str]:
     return read
 
 
+class RoomAnswers(list):
+    """A room's group screen as a list: each answer told, as (workshop, question, answer), in order."""
+
+    def to(self, workshop: str, question: str) -> list:
+        """The answers told to `question` of `workshop`, in order."""
+        return [answer for stem, asked, answer in self if (stem, asked) == (workshop, question)]
+
+    @staticmethod
+    def notices(page: Workshop) -> dict[str, list[str]]:
+        """The group notices each step of `page` shows (« Ta réponse compte… »), by step; only steps with one."""
+        shown = {prefix: [part.value for part in parts if isinstance(part, widgets.HTML)
+                          and "datatrail-group-notice" in part.value] for prefix, parts in page.shown.items()}
+        return {prefix: notices for prefix, notices in shown.items() if notices}
+
+
 @pytest.fixture
-def room_answers(monkeypatch) -> list[tuple[str, str, object]]:
-    """The page is in a room (it shows the group notice) whose group screen is this list: each answer told,
-    as (workshop, question, answer), in order, instead of a message to a server."""
-    told: list[tuple[str, str, object]] = []
+def room_answers(monkeypatch) -> RoomAnswers:
+    """The page is in a room (it shows the group notice) whose group screen is this list, instead of a server."""
+    told = RoomAnswers()
     monkeypatch.setattr(group, "in_a_room", lambda: True)
     monkeypatch.setattr(group, "tell", lambda workshop, question, answer: told.append((workshop, question, answer)))
     return told

@@ -3,18 +3,10 @@ wording) at each tick, and the group's own words, short, once the teen leaves th
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
-
-def _told(room_answers: list, question: str) -> list:
-    return [answer for workshop, asked, answer in room_answers if (workshop, asked) == ("06_charte", question)]
-
 
 def test_only_the_commitments_step_says_that_answers_count(workshop_page, room_answers) -> None:
     page = workshop_page("06_charte")
-    noticed = [prefix for prefix, parts in page.shown.items()
-               if any(isinstance(part, widgets.HTML) and "datatrail-group-notice" in part.value for part in parts)]
-    assert noticed == ["charte.step2"]
+    assert list(room_answers.notices(page)) == ["charte.step2"]
 
 
 def test_each_tick_tells_every_proposal_kept_by_its_id(workshop_page, room_answers) -> None:
@@ -23,7 +15,7 @@ def test_each_tick_tells_every_proposal_kept_by_its_id(workshop_page, room_answe
     page.commitments["sobriete"].wording[2].value = "On remplit le moins possible"
     page.commitments["sobriete"].keep[2].value = True
     page.commitments["protection"].keep[0].value = False
-    assert _told(room_answers, "commitments") == [["protection.1"], ["protection.1", "sobriete.3"], ["sobriete.3"]]
+    assert room_answers.to("06_charte", "commitments") == [["protection.1"], ["protection.1", "sobriete.3"], ["sobriete.3"]]
 
 
 def test_own_words_are_told_trimmed_short_and_withdrawn_when_erased(workshop_page, room_answers) -> None:
@@ -31,9 +23,9 @@ def test_own_words_are_told_trimmed_short_and_withdrawn_when_erased(workshop_pag
     assert not page.commitments["confiance"].own.continuous_update  # sent when the teen leaves the box
     page.commitments["confiance"].own.value = "  On se demande avant de poster\n\n"
     page.commitments["sobriete"].own.value = "On éteint la localisation " * 10
-    told = _told(room_answers, "own_commitment")
+    told = room_answers.to("06_charte", "own_commitment")
     assert told[0] == "On se demande avant de poster"
     assert told[1].startswith("On se demande avant de poster / On éteint") and told[1].endswith(" …")
     assert len(told[1]) <= 140
     page.commitments["confiance"].own.value = page.commitments["sobriete"].own.value = ""
-    assert _told(room_answers, "own_commitment")[-1] == ""
+    assert room_answers.to("06_charte", "own_commitment")[-1] == ""
