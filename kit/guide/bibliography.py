@@ -91,9 +91,10 @@ def _problems(path: Path, line: int, name: str, entry: object) -> list[Problem]:
 
 
 def bibliography_html(sources: list[Source], language: str) -> str:
-    """The entries as the book's list: who, when, what, where, the address, and what the kit takes from it."""
+    """The entries as the book's list: who, when, what, where, the address, and what the kit takes from it.
+    Addresses are printed, not linked: the book is read on paper and fetches nothing."""
     items = [f'<li id="source-{escape(source.id)}"><span class="authors">{escape(source.authors)}</span> '
              f'({source.year}). <cite>{escape(source.title)}</cite>. {escape(source.published)}. '
-             f'<a href="{escape(source.url)}">{escape(source.url)}</a><br>'
+             f'<span class="url">{escape(source.url)}</span><br>'
              f'<span class="says">{escape(source.says[language])}</span></li>' for source in sources]
     return '<ol class="sources">' + "".join(items) + "</ol>"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.analysis.access_letter import letter_html
+from kit.guide.bibliography import bibliography_html, read_sources
 from kit.guide.check import Guides, load_guides
 from kit.guide.markdown import anchor, render
 from kit.guide.pages import render as render_template
@@ -29,6 +30,8 @@ from kit.version import __version__
 __all__ = ["GUIDE_MARKER", "GuideReport", "build_guide"]
 
 GUIDE_MARKER = ".datatrail-guide"
+#: The anchor of the book's last chapter, the bibliography.
+_SOURCES = "sources"
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _entries(guides: Guides, language: str) -> list[_Entry]:
         entries.append(_Entry(1, _chapter_title(guide, guides), guide.stem))
         entries += [_Entry(2, heading.text, anchor(guide.stem, heading.text))
                     for heading in guides.parsed[language][guide.stem].headings if heading.level == 2]
-    return entries
+    return [*entries, _Entry(1, text("guide.sources_title", language), _SOURCES)]
 
 
 def _chapter_title(guide: GuideFile, guides: Guides) -> str:
@@ -99,6 +102,9 @@ def _book(guides: Guides, language: str, entries: list[_Entry], *, pages: dict[s
         chapters.append(render_template("book/chapter.html.j2", language=language, guide=guide,
                                         title=_chapter_title(guide, guides), workshop=is_workshop,
                                         body=render(guide)))
+    chapters.append(render_template("book/sources.html.j2", language=language, target=_SOURCES,
+                                    title=text("guide.sources_title", language),
+                                    sources=bibliography_html(read_sources(guides.root), language)))
     return render_template("book/book.html.j2", language=language, version=__version__, entries=entries,
                            pages=pages, chapters=chapters)
 

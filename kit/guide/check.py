@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.errors import KitError, Problem
+from kit.guide.bibliography import read_sources
 from kit.guide.markdown import Parsed, parse, slug
 from kit.guide.sources import Book, GuideFile, guides_root, read_book, read_guide
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
@@ -44,6 +45,10 @@ def load_guides(root: Path | None = None) -> Guides:
     """Read and check the guide; a `KitError` lists every problem found."""
     guides, problems = _read(root or guides_root())
     problems += check_guides(guides)
+    try:
+        read_sources(guides.root)
+    except KitError as error:
+        problems += error.problems
     if problems:
         raise KitError(problems)
     return guides

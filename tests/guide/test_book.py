@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from kit.guide import build_guide, load_guides
+from kit.guide.bibliography import read_sources
 from kit.i18n import text
 
 #: The book is printed by Chromium, as `datatrail guide` prints it.
@@ -69,6 +70,15 @@ def test_the_contents_give_the_page_where_each_chapter_starts(printed: dict[str,
         assert found, f"{title!r} has no page number in the contents"
         page = int(found.group(1))
         assert _flat(title) in _flat(pages[page - 1]), f"{title!r} is not on page {page}"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_book_ends_with_its_sources_each_with_its_address(printed: dict[str, Path], language: str) -> None:
+    pages = _pages(printed[language] / f"{text('guide.book_file', language)}.pdf")
+    found = re.search(re.escape(_flat(text("guide.sources_title", language))) + r"(\d+)", _flat("\n".join(pages[1:4])))
+    assert found, "the contents give no page for the sources"
+    sources = _flat(" ".join(pages[int(found.group(1)) - 1:]))
+    assert all(_flat(source.title) in sources and _flat(source.url) in sources for source in read_sources())
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

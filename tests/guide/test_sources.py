@@ -129,7 +129,7 @@ def test_the_bibliography_prints_each_entry_with_its_address_in_both_languages(s
     for language in LANGUAGES:
         html = bibliography_html(sources, language)
         assert html.count("<li") == len(sources)
-        assert all(f'href="{source.url}"' in html and source.says[language] in html for source in sources)
+        assert all(source.url in html and source.says[language] in html for source in sources)
 
 
 @pytest.mark.parametrize(("old", "new", "field"), [
