@@ -129,17 +129,18 @@ def _build(arguments: argparse.Namespace) -> int:
 
 
 def _guide(arguments: argparse.Namespace) -> int:
-    """Print the facilitator guide (HTML + PDF book) and the teens' handouts, after checking the guide."""
+    """Print the facilitator guide (HTML + PDF book) and the teens' handouts in the scenario's law, after checking."""
     from kit.guide import build_guide, load_guides
     from kit.i18n import text
 
     if arguments.check:
-        guides = load_guides()
-        print(f"{guides.root} : guide valide / valid ({len(guides.workshops)} ateliers / workshops)")
+        guides = load_guides(scenario=arguments.scenario)
+        print(f"{guides.root} : guide valide / valid ({len(guides.workshops)} ateliers / workshops), "
+              f"scénario / scenario {guides.words.scenario}")
         return 0
     say = _Progress(quiet=arguments.quiet)
     out = arguments.out or Path(text("guide.folder", arguments.lang))
-    report = build_guide(out, language=arguments.lang, progress=say.step)
+    report = build_guide(out, language=arguments.lang, scenario=arguments.scenario, progress=say.step)
     say.done(f"{report.book_pdf} ({report.pages} pages), {report.handouts_pdf}")
     return 0
 
@@ -236,6 +237,7 @@ def _parser() -> argparse.ArgumentParser:
 
     guide = _command(commands, "guide", _guide)
     _language_option(guide)
+    _scenario_option(guide)
     guide.add_argument("--out", type=Path, metavar="DOSSIER",
                        help="dossier de sortie / output folder (défaut : guide-animation, facilitator-guide)")
     guide.add_argument("--check", action="store_true",

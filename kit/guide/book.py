@@ -6,6 +6,8 @@ contents gives page numbers, which a browser cannot compute while printing: the 
 the page of every heading is read back from the PDF's outline, and it is printed again with the numbers.
 The handouts are what teens take home: each workshop's "going further" section (their rights, the
 charter's principle, 3 actions) on its own page, and the access-request letter with blanks to fill in.
+Book and handouts speak the scenario's law (`--scenario montreal`: Québec's authority, ages, deadlines and
+helplines), from its words (`kit.guide.words`) and its rewordings of the letter.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from kit.guide.pages import render as render_template
 from kit.guide.pages import write_page
 from kit.guide.printer import find_browser, print_pdf
 from kit.guide.sources import GuideFile
-from kit.i18n import text
+from kit.i18n import text, use_scenario_texts
 from kit.output import replaced_folder
+from kit.scenario import DEFAULT_SCENARIO
 from kit.version import __version__
 
 __all__ = ["GUIDE_MARKER", "GuideReport", "build_guide"]
@@ -51,14 +54,15 @@ class _Entry:
     target: str
 
 
-def build_guide(out: Path, *, language: str, root: Path | None = None,
+def build_guide(out: Path, *, language: str, scenario: str | Path = DEFAULT_SCENARIO, root: Path | None = None,
                 progress: Callable[[str], None] = lambda _: None) -> GuideReport:
-    """Check the guide (`root`: another copy of facilitator_guide/), then write the book (HTML + PDF) and the
-    handouts (HTML + PDF) into `out`, replaced only once complete."""
+    """Check the guide (`root`: another copy of facilitator_guide/) in the words of `scenario`, then write the
+    book (HTML + PDF) and the handouts (HTML + PDF) into `out`, replaced only once complete."""
     from pypdf import PdfReader
 
-    guides = load_guides(root)
+    guides = load_guides(root, scenario=scenario)
     find_browser()
+    use_scenario_texts(guides.words.source.texts)  # the handouts' letter in the place's law, as on screen
     progress(text("guide.checked", language, count=len(guides.parts(language))))
     with replaced_folder(out, marker=GUIDE_MARKER, command="datatrail guide") as folder:
         book_name, handouts_name = text("guide.book_file", language), text("guide.handouts_file", language)

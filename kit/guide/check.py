@@ -4,7 +4,8 @@ Like the Carpentries' lesson validator, it knows the guide's fixed vocabulary (`
 sections, blocks, front-matter fields) and reports every problem at once with its file and line:
 a workshop without a guide or a guide without a workshop, a missing field, run-sheet or session-plan
 minutes that do not add up to the stated duration, a link to a file or section that does not exist,
-and French and English files whose sections differ.
+French and English files whose sections differ, and a scenario word (`{{law.authority}}`) that does not
+exist. The guide is checked as one scenario words it (`kit.guide.words`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from kit.errors import KitError, Problem
 from kit.guide.bibliography import read_sources
 from kit.guide.markdown import Parsed, parse, slug
 from kit.guide.sources import Book, GuideFile, guides_root, read_book, read_guide
+from kit.guide.words import Words, fill, placeholder_problems, scenario_problems, scenario_words
 from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog
+from kit.scenario import DEFAULT_SCENARIO
 from kit.workshops import available_workshops, workshop
 
 __all__ = ["Guides", "check_guides", "load_guides"]
@@ -27,9 +30,11 @@ _STEP = re.compile(r"^\d\. ")
 
 @dataclass(frozen=True)
 class Guides:
-    """Every file of the guide, checked: `files[language][stem]`, with each file's parsed Markdown."""
+    """Every file of the guide, checked and in the scenario's words: `files[language][stem]`, with each file's
+    parsed Markdown."""
 
     root: Path
+    words: Words
     book: Book
     workshops: list[str]
     files: dict[str, dict[str, GuideFile]]
@@ -41,9 +46,12 @@ class Guides:
         return [self.files[language][stem] for stem in order]
 
 
-def load_guides(root: Path | None = None) -> Guides:
-    """Read and check the guide; a `KitError` lists every problem found."""
-    guides, problems = _read(root or guides_root())
+def load_guides(root: Path | None = None, *, scenario: str | Path = DEFAULT_SCENARIO) -> Guides:
+    """Read the guide in the words of `scenario` (a name or a path) and check it; a `KitError` lists every
+    problem found."""
+    words = scenario_words(scenario)
+    guides, problems = _read(root or guides_root(), words)
+    problems += scenario_problems(words)
     problems += check_guides(guides)
     try:
         read_sources(guides.root)
@@ -69,7 +77,7 @@ def check_guides(guides: Guides) -> list[Problem]:
     return problems
 
 
-def _read(root: Path) -> tuple[Guides, list[Problem]]:
+def _read(root: Path, words: Words) -> tuple[Guides, list[Problem]]:
     book = read_book(root)
     workshops = available_workshops()
     expected = {*book.before, *workshops, *book.after}
@@ -95,13 +103,16 @@ def _read(root: Path) -> tuple[Guides, list[Problem]]:
         files[language] = {}
         for stem in sorted(expected & set(present)):
             try:
-                files[language][stem] = read_guide(present[stem], language)
+                guide = read_guide(present[stem], language)
             except KitError as error:
                 problems += error.problems
+                continue
+            problems += placeholder_problems(guide, guide.path.read_text(encoding="utf-8"), words)
+            files[language][stem] = fill(guide, words)
     common = set.intersection(*(set(found) for found in files.values()))
     files = {language: {stem: files[language][stem] for stem in sorted(common)} for language in LANGUAGES}
     parsed = {language: {stem: parse(guide) for stem, guide in found.items()} for language, found in files.items()}
-    return Guides(root, book, [stem for stem in workshops if stem in common], files, parsed), problems
+    return Guides(root, words, book, [stem for stem in workshops if stem in common], files, parsed), problems
 
 
 def _fields(guide: GuideFile, fields: list[str]) -> list[Problem]:
