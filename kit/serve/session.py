@@ -26,6 +26,7 @@ from kit.serve import (
     terminal_qr,
     wait_until_answering,
 )
+from kit.serve.address_check import warn_if_unreachable
 from kit.serve.capacity import FORKED_PAGE_MB, SEPARATE_PAGE_MB, RoomCapacity
 from kit.serve.group_screen import facilitator_code, group_url
 from kit.workshops import workshops_root
@@ -37,7 +38,8 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
           scenario: str | None = None, page: str = LAUNCHER, max_teens: int | None = None,
           group_k: int | None = None, say: Callable[[str], None] = print) -> int:
     """Run the server until Ctrl-C, SIGTERM or the terminal's closing (SIGHUP); once it answers, print where
-    teens connect, with a QR code, and how many teens the laptop holds. A `scenario` is checked first, so an
+    teens connect, with a QR code, and how many teens the laptop holds, then warn if that address does not answer
+    from the laptop itself (`kit.serve.address_check`; not with `local`). A `scenario` is checked first, so an
     educator's mistake shows here, with its line, not in every teen's page."""
     chosen = None
     if scenario is not None:
@@ -66,6 +68,8 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
             if page == LAUNCHER:
                 say(f"Écran du groupe, pour toi seulement (ne projette pas ce terminal) / group screen, for you only "
                     f"(do not project this terminal): {group_url(host, port, facilitator)}")
+            if not local:
+                warn_if_unreachable(host, port, say)
             say("Ctrl-C pour arrêter / to stop")
             return process.wait()
         except _Stop:

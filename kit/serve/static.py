@@ -15,6 +15,7 @@ from pathlib import Path
 from kit.errors import KitError, Problem
 from kit.output import SITE_MARKER
 from kit.serve import SESSION_CACHE_S, lan_address, terminal_qr
+from kit.serve.address_check import warn_if_unreachable
 
 __all__ = ["serve_static", "static_server"]
 
@@ -56,16 +57,19 @@ def static_server(folder: Path, *, host: str, port: int) -> ThreadingHTTPServer:
 
 def serve_static(folder: Path, *, local: bool, port: int,
                  say: Callable[[str], None] = functools.partial(print, flush=True)) -> int:
-    """Serve until Ctrl-C and print the address with a QR code."""
+    """Serve until Ctrl-C and print the address with a QR code (and a warning if it does not answer)."""
     try:
         server = static_server(folder, host="127.0.0.1" if local else "0.0.0.0", port=port)
     except OSError:
         say(f"Le port {port} est peut-être déjà pris : essaie --port {port + 1}\n"
             f"Port {port} may already be in use: try --port {port + 1}")
         return 1
-    url = f"http://{'127.0.0.1' if local else lan_address()}:{port}/"
+    host = "127.0.0.1" if local else lan_address()
+    url = f"http://{host}:{port}/"
     say(f"Site ouvert / site open: {url}")
     say(terminal_qr(url))
+    if not local:
+        warn_if_unreachable(host, port, say)  # the server listens already: the connection waits in its queue
     say("Ctrl-C pour arrêter / to stop")
     try:
         server.serve_forever()

@@ -22,8 +22,8 @@ def test_the_kit_guide_passes_and_covers_every_workshop_in_both_languages() -> N
     guides = load_guides()
     assert guides.workshops == available_workshops() and len(guides.workshops) == 6
     for language in LANGUAGES:
-        assert [guide.stem for guide in guides.parts(language)] == ["introduction", *available_workshops(),
-                                                                     "plans_de_seance"]
+        assert [guide.stem for guide in guides.parts(language)] == ["introduction", "preparer_la_salle",
+                                                                     *available_workshops(), "plans_de_seance"]
 
 
 def test_datatrail_guide_check_says_valid_and_writes_nothing(tmp_path: Path) -> None:
