@@ -25,8 +25,8 @@ _TAG = "py3-none-any"
 # The Voilà server, its page templates, the site builder and the printed guide run on a laptop, never in the
 # browser; the scenarios and notebooks of an installed kit are taken with the rest of them below.
 _NOT_FOR_BROWSER = ("serve/share/", "serve/app.py", "serve/room.py", "serve/session.py", "serve/capacity.py",
-                    "serve/forked_kernels.py", "serve/kernel_template.py", "serve/address_check.py", "cli.py", "__main__.py", "site/", "guide/",
-                    "output.py", "_scenarios/", "_workshops/", "_guides/")
+                    "serve/forked_kernels.py", "serve/kernel_template.py", "serve/address_check.py", "cli.py",
+                    "__main__.py", "site/", "guide/", "output.py", "_scenarios/", "_workshops/", "_guides/")
 
 
 def write_kit_wheel(folder: Path, *, light: list[str], workshops: list[str], scenario: tuple[str, Path]) -> Path:
