@@ -5,7 +5,9 @@ introduction, then one chapter per workshop (its guide file), then the session p
 contents gives page numbers, which a browser cannot compute while printing: the book is printed once,
 the page of every heading is read back from the PDF's outline, and it is printed again with the numbers.
 The handouts are what teens take home: each workshop's "going further" section (their rights, the
-charter's principle, 3 actions) on its own page, and the access-request letter with blanks to fill in.
+charter's principle, 3 actions) on its own page, with "10 minutes on your real phone" on the back (written
+once, `book.yaml`'s `after_each_workshop`, and also closing every workshop chapter), and the access-request
+letter with blanks to fill in. The book ends with its sources (`facilitator_guide/sources.yaml`).
 Book and handouts speak the scenario's law (`--scenario montreal`: Québec's authority, ages, deadlines and
 helplines), from its words (`kit.guide.words`) and its rewordings of the letter.
 """
@@ -89,6 +91,7 @@ def _entries(guides: Guides, language: str) -> list[_Entry]:
         entries.append(_Entry(1, _chapter_title(guide, guides), guide.stem))
         entries += [_Entry(2, heading.text, anchor(guide.stem, heading.text))
                     for heading in guides.parsed[language][guide.stem].headings if heading.level == 2]
+        entries += [_Entry(2, part.title, part.target) for part in _after_workshop(guides, guide)]
     return [*entries, _Entry(1, text("guide.sources_title", language), _SOURCES)]
 
 
@@ -99,13 +102,23 @@ def _chapter_title(guide: GuideFile, guides: Guides) -> str:
     return text("guide.workshop_title", guide.language, number=number, title=guide.front["title"])
 
 
+@dataclass(frozen=True)
+class _Closing:
+    """A part printed at the end of a workshop chapter and on its handout: its title, its heading's id in the
+    chapter, and its HTML."""
+
+    title: str
+    target: str
+    html: str
+
+
 def _book(guides: Guides, language: str, entries: list[_Entry], *, pages: dict[str, int] | None) -> str:
     chapters = []
     for guide in guides.parts(language):
         is_workshop = guide.stem in guides.workshops
         chapters.append(render_template("book/chapter.html.j2", language=language, guide=guide,
                                         title=_chapter_title(guide, guides), workshop=is_workshop,
-                                        body=render(guide)))
+                                        body=render(guide), after=_after_workshop(guides, guide)))
     chapters.append(render_template("book/sources.html.j2", language=language, target=_SOURCES,
                                     title=text("guide.sources_title", language),
                                     sources=bibliography_html(read_sources(guides.root), language)))
@@ -139,8 +152,18 @@ def _plain(title: str) -> str:
     return re.sub(r"\s+", "", title)
 
 
+def _after_workshop(guides: Guides, guide: GuideFile) -> list[_Closing]:
+    """The parts that close a workshop chapter and its handout (none for the other chapters), rendered as part
+    of this chapter so that their six copies keep distinct ids."""
+    if guide.stem not in guides.workshops:
+        return []
+    return [_Closing(part.front["title"], anchor(guide.stem, part.front["title"]), render(guide, body=part.body))
+            for part in guides.after_each_workshop(guide.language)]
+
+
 def _handouts(guides: Guides, language: str) -> str:
-    """One page per workshop from its handout section, then the letter asking an app for one's data."""
+    """One sheet per workshop, from its handout section and on the back the parts that close every workshop,
+    then the letter asking an app for one's data."""
     section = guides.book.section("handout", language)
     sheets = []
     for stem in guides.workshops:
@@ -150,6 +173,7 @@ def _handouts(guides: Guides, language: str) -> str:
         start, end = parsed.section(index)
         lines = guide.body.splitlines()[start - guide.body_line + 1:end - guide.body_line]
         sheets.append(render_template("book/handout.html.j2", language=language, title=guide.front["title"],
-                                      body=render(guide, body="\n".join(lines))))
+                                      body=render(guide, body="\n".join(lines)),
+                                      after=_after_workshop(guides, guide)))
     return render_template("book/handouts.html.j2", language=language, sheets=sheets,
                            letter=letter_html(None, language=language))

@@ -45,6 +45,11 @@ class Guides:
         order = [*self.book.before, *self.workshops, *self.book.after]
         return [self.files[language][stem] for stem in order]
 
+    def after_each_workshop(self, language: str) -> list[GuideFile]:
+        """The parts that close every workshop chapter and handout ("10 minutes on your real phone"): written
+        once, so that six workshops cannot drift apart."""
+        return [self.files[language][stem] for stem in self.book.after_each_workshop]
+
 
 def load_guides(root: Path | None = None, *, scenario: str | Path = DEFAULT_SCENARIO) -> Guides:
     """Read the guide in the words of `scenario` (a name or a path) and check it; a `KitError` lists every
@@ -80,7 +85,7 @@ def check_guides(guides: Guides) -> list[Problem]:
 def _read(root: Path, words: Words) -> tuple[Guides, list[Problem]]:
     book = read_book(root)
     workshops = available_workshops()
-    expected = {*book.before, *workshops, *book.after}
+    expected = {*book.before, *workshops, *book.after, *book.after_each_workshop}
     files: dict[str, dict[str, GuideFile]] = {}
     problems = []
     for language in LANGUAGES:

@@ -41,11 +41,13 @@ class GuideFile:
 
 @dataclass(frozen=True)
 class Book:
-    """The book's plan (`book.yaml`): its parts, the sections of a workshop guide, the allowed blocks and fields."""
+    """The book's plan (`book.yaml`): its parts, the sections of a workshop guide, the allowed blocks and fields.
+    `after_each_workshop` parts are no chapter of their own: each workshop chapter and handout repeats them."""
 
     path: Path
     before: list[str]
     after: list[str]
+    after_each_workshop: list[str]
     sections: dict[str, dict[str, str]]
     blocks: list[str]
     workshop_fields: list[str]
@@ -87,7 +89,7 @@ def read_book(root: Path | None = None) -> Book:
         raise KitError(Problem(file=path, line=None, field=BOOK_FILE, found=str(error).splitlines()[0],
                                expected="du YAML valide / valid YAML")) from None
     lists = {}
-    for key in ("before", "after", "blocks", "workshop_fields", "part_fields"):
+    for key in ("before", "after", "after_each_workshop", "blocks", "workshop_fields", "part_fields"):
         value = plan.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise KitError(Problem(file=path, line=None, field=key, found=repr(value),

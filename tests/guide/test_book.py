@@ -93,13 +93,17 @@ def test_every_workshop_chapter_carries_its_run_sheet_and_unplugged_version(prin
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_handouts_are_one_page_per_workshop_then_the_letter(printed: dict[str, Path], language: str) -> None:
+def test_the_handouts_are_one_sheet_per_workshop_then_the_letter(printed: dict[str, Path], language: str) -> None:
+    """Each workshop's sheet is one page, and its back ("10 minutes on your real phone") one page: printed
+    double-sided, a teen takes home one sheet per workshop."""
     guides = load_guides()
     pages = _pages(printed[language] / f"{text('guide.handouts_file', language)}.pdf")
-    assert len(pages) == len(guides.workshops) + 1
-    for page, stem in zip(pages, guides.workshops):
-        assert guides.files[language][stem].front["title"] in page
-        assert "3" in page and "actions" in page.lower()
+    assert len(pages) == 2 * len(guides.workshops) + 1
+    (phone,) = guides.after_each_workshop(language)
+    for front, back, stem in zip(pages[0::2], pages[1::2], guides.workshops):
+        assert guides.files[language][stem].front["title"] in front
+        assert "3" in front and "actions" in front.lower()
+        assert _flat(phone.front["title"]) in _flat(back) and "exodus-privacy.eu.org" in _flat(back)
     letter = pages[-1]
     assert text("consentement.letter.any_app", language) in letter and "15" in letter  # GDPR article 15
 
