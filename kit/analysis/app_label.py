@@ -1,7 +1,8 @@
 """An ethical label for apps, A to E, like the energy label on a fridge: five criteria a teen can check, each
 worth 0, 1 or 2 points, computed from what the scenario says about each app (trackers, their countries,
 the consent banner, permissions, minimum age, and whether data stays where the teens' data-protection law
-applies: the scenario's `meta.protected_countries`). The teens may disagree with a score and change it: the
+applies: the scenario's `meta.protected_countries`, the EU and EEA for Nantes, Québec for Montréal, since Québec's
+private-sector act (s. 17) asks for an assessment before information leaves Québec, not Canada). The teens may disagree with a score and change it: the
 rubric is a starting point for a debate, not a verdict, so the label is computed from whatever points they keep.
 
 No widget here: the workshop page (`kit.widgets.app_label`) shows and adjusts these points.
@@ -11,13 +12,17 @@ from __future__ import annotations
 
 from kit.scenario.model import App, Scenario
 
-__all__ = ["CRITERIA", "MAX_POINTS", "app_points", "label", "rated_apps", "sent_outside"]
+__all__ = ["ADULT_AGE", "CRITERIA", "MAX_POINTS", "app_points", "label", "rated_apps", "sent_outside"]
 
 #: The criteria, in the order the page shows them.
 CRITERIA = ("trackers", "banner", "location", "age", "europe")
 MAX_POINTS = 2 * len(CRITERIA)
 #: Lowest points for each letter, best first: 9–10 is A, 7–8 B, 5–6 C, 3–4 D, 0–2 E.
 _LETTERS = (("A", 9), ("B", 7), ("C", 5), ("D", 3), ("E", 0))
+#: The age from which an app's ad trackers no longer profile a minor. The usual "13 minimum" is the US COPPA
+#: threshold (parental consent to collect a child's data), not a protection of 13–17-year-olds from targeted ads;
+#: the EU's Digital Services Act (art. 28) forbids ads based on profiling to users a platform knows are minors.
+ADULT_AGE = 18
 
 
 def rated_apps(scenario: Scenario) -> list[App]:
@@ -44,9 +49,9 @@ def app_points(app: App, scenario: Scenario) -> dict[str, int]:
         banner = banners[app.banner]
         banner_points = 0 if banner.reject != "first_layer" else 1 if banner.pre_ticked else 2
     location_points = 0 if "background_location" in app.permissions else 1 if "location" in app.permissions else 2
-    # Targeted ads need an age limit: an app with ad trackers and no minimum age profiles children too.
+    # Ad trackers in an app open to minors profile minors for ads, whether its minimum age is 13 or none.
     ads = any(tracker.category == "ads" for tracker in trackers)
-    age_points = 2 if not ads else 1 if app.min_age else 0
+    age_points = 2 if not ads else 1 if app.min_age >= ADULT_AGE else 0
     europe_points = 2 if not outside else 1 if 2 * outside <= len(trackers) else 0
     return dict(zip(CRITERIA, (tracker_points, banner_points, location_points, age_points, europe_points),
                     strict=True))

@@ -1,17 +1,24 @@
-"""The data charter workshop 6 builds: the three principles of Nantes Métropole's data charter, in its order,
-and how many commitments the kit proposes for each. Their words are in the catalogs
+"""The data charter workshop 6 builds: three ideas the kit draws from Nantes Métropole's data charter (2019),
+whose own words are four commitments (keep control of the authority's data, protect it, be transparent, open new
+uses) and 13 principles, among them collecting only the data that is needed; and the commitments the kit proposes
+for each idea. Their words are in the catalogs
 (`charte.principle.<principle>.*`, `charte.proposal.<principle>.<number>`); the screen and the paper cards
 read the same principles and proposals here.
 """
 
 from __future__ import annotations
 
-__all__ = ["PRINCIPLES", "PROPOSALS", "proposals"]
+__all__ = ["COLLECTIVE", "PRINCIPLES", "PROPOSALS", "proposals"]
 
-#: The charter's three principles, in its order (catalog keys `charte.principle.<principle>.*`).
+#: The three ideas, protection, trust (the charter's transparency) and sobriety (only the data that is needed),
+#: in the kit's order (catalog keys `charte.principle.<principle>.*`).
 PRINCIPLES = ("protection", "confiance", "sobriete")
 #: How many proposals each principle offers (catalog keys `charte.proposal.<principle>.1` …).
-PROPOSALS = 3
+PROPOSALS = 4
+#: The number of each principle's collective proposal, the last: something the group does together (vote a rule
+#: for the group, write to the collège or the city, ask the youth centre), so that a charter is not only private
+#: habits. The others are habits each teen keeps.
+COLLECTIVE = PROPOSALS
 
 
 def proposals(principle: str) -> tuple[str, ...]:

@@ -1,4 +1,6 @@
-"""One principle's commitments: proposals the group ticks and may reword, and a box for their own.
+"""One principle's commitments: proposals the group ticks and may reword, and a box for their own. The last
+proposal is one the group does together (`kit.analysis.charter.COLLECTIVE`), under a heading of its own so that
+nobody takes it for one more private habit.
 
 What the teens type lives in these widgets only, never on disk. The widgets are kept across language
 switches (`relabel`), so a group's words survive a click on "English"; a proposal nobody reworded follows
@@ -14,7 +16,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from kit.analysis.charter import proposals
+from kit.analysis.charter import COLLECTIVE, proposals
 from kit.i18n import text
 
 __all__ = ["Commitments"]
@@ -29,6 +31,7 @@ class Commitments(widgets.VBox):
         self.principle = principle
         self._ids = proposals(principle)
         self.heading = widgets.HTML()
+        self.together = widgets.HTML()
         self.keep = [widgets.Checkbox(indent=False) for _ in self._ids]
         self.wording = [widgets.Text(layout=widgets.Layout(width="100%")) for _ in self._ids]
         self.own = widgets.Textarea(layout=widgets.Layout(width="100%"), rows=3, continuous_update=False)
@@ -40,11 +43,12 @@ class Commitments(widgets.VBox):
         self._proposals: list[str] = []
         self.relabel(language)
         rows = [widgets.VBox([keep, wording]) for keep, wording in zip(self.keep, self.wording, strict=True)]
-        super().__init__([self.heading, *rows, self.own])
+        super().__init__([self.heading, *rows[:COLLECTIVE - 1], self.together, *rows[COLLECTIVE - 1:], self.own])
 
     def relabel(self, language: str) -> None:
         """Labels in `language`; proposals the group has not reworded are translated too."""
         self.heading.value = f"<h3>{text(f'charte.principle.{self.principle}.name', language)}</h3>"
+        self.together.value = f"<p><strong>{text('charte.together', language)}</strong></p>"
         words = [text(f"charte.proposal.{proposal}", language) for proposal in self._ids]
         for number, (keep, wording, proposal) in enumerate(zip(self.keep, self.wording, words, strict=True), 1):
             keep.description = text("charte.keep", language, number=number)

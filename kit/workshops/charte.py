@@ -79,7 +79,8 @@ class Charte(Workshop):
                                                                   *self.commitments.values()])
 
     def step_labels(self) -> widgets.VBox:
-        return self.step("charte.step3", lambda trail, language: [self.labels])
+        return self.step("charte.step3", lambda trail, language: [
+            self.labels, widgets.HTML(f"<p>{text('charte.rules', language)}</p>")])
 
     def step_poster(self) -> widgets.VBox:
         return self.step("charte.step4", lambda trail, language: [

@@ -16,14 +16,14 @@ def test_each_proposal_shows_how_many_kept_it_and_the_headline_counts_the_majori
     (figure,) = figures_of("06_charte")
     assert (figure.step, figure.question) == ("charte.step2", "commitments")
     drawn = figure.draw(VOTES, "fr")
-    assert drawn.headline == "1 engagement sur 9 gardé par une majorité du groupe : la charte du groupe."
-    assert len(drawn.bars) == 9
+    assert drawn.headline == "1 engagement sur 12 gardé par une majorité du groupe : la charte du groupe."
+    assert len(drawn.bars) == 12
     assert drawn.bars[0].label == text("charte.proposal.protection.1", "fr") and drawn.bars[0].text == "3 sur 4"
-    assert [bar.text for bar in drawn.bars].count("0 sur 4") == 6
+    assert [bar.text for bar in drawn.bars].count("0 sur 4") == 9
     english = figure.draw(VOTES, "en")
-    assert english.headline == "1 commitment of 9 kept by a majority of the group: the group's charter."
-    assert english.bars[4].label == "We ask an app what data it has about us when in doubt."
-    assert english.bars[4].text == "2 of 4"
+    assert english.headline == "1 commitment of 12 kept by a majority of the group: the group's charter."
+    assert english.bars[5].label == "We ask an app what data it has about us when in doubt."
+    assert english.bars[5].text == "2 of 4"
 
 
 def test_the_charter_keeps_a_strict_majority_and_no_tie() -> None:

@@ -37,7 +37,7 @@ def test_the_guess_reveals_the_meals_served_and_both_gaps(page) -> None:
     guess.check.click()
     served = int(day["meals_served"])
     assert f"{served} repas" in guess.answer.value
-    assert f"Tu t'es trompé·e de {abs(300 - served)} repas" in guess.answer.value
+    assert f"Ton écart : {abs(300 - served)} repas" in guess.answer.value and "Ce jour-là" in guess.answer.value
     assert f"de {abs(last - served)} repas" in guess.answer.value
 
 
@@ -106,4 +106,4 @@ def test_english_redraws_every_step_and_keeps_the_teens_choices(page, shown_text
     assert "Wednesday" in page.builder.effects.value
     assert "2 weeks ahead: your forecast is off by" in shown_text(page, "cantine.step3")
     assert "Well spotted." in page.sort.answer.value and page.sort.cards["health"].value is False
-    assert "sobriety" in shown_text(page, "cantine.step4")
+    assert "collecting only the data that is needed" in shown_text(page, "cantine.step4")
