@@ -5,7 +5,8 @@ The month is replayed from the trail's own app sessions with the engine's tracke
 if every banner had been accepted, once as if every one had been refused. A tracker the teen allowed
 sends as in the first; one they refused sends as in the second, that is only if it ignores refusals
 (the scenario's `leak_after_refusal`). That is how a partial answer ("ads no, audience yes") becomes
-requests without a model of its own. Crash reporters need no consent and send either way.
+requests without a model of its own. Crash reporters send either way: banners do not ask about them, as the
+law allows only for what is strictly necessary, which the kit assumes they are (the screen says so).
 
 Bars carry Okabe–Ito colours *and* patterns, and `describe_receipt` says the chart in words.
 """

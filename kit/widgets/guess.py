@@ -1,7 +1,9 @@
-"""The "Devine où j'habite" card: the teen guesses their double's neighbourhood, then the kit reveals its own
-guess from the location pings alone (`kit.analysis.home`), how sure it is, and a map of the evidence.
+"""The "Devine où j'habite" card: the teen reads the map of their double's night-time and school-time locations,
+guesses the neighbourhood, then the kit reveals its own guess from those pings alone (`kit.analysis.home`), how
+sure it is, and where the double really lives.
 
-Guessing first matters: it turns the reveal into a surprise about how little data was enough. Nothing the
+The evidence is on the map before the guess, as on the paper city map: the teen reasons the way the kit does
+(where does the phone sleep?), so the reveal is about how little data was enough, not about luck. Nothing the
 teen picks is stored; the card only reads the trail it was given, and gives whether the guess was right to
 `on_answer` (the page's, for the group screen) when the teen checks it.
 """
@@ -46,12 +48,14 @@ class GuessCard(widgets.VBox):
         self.answer = widgets.HTML()
         self.map = widgets.VBox()
         self.map_text = widgets.HTML()
-        #: The revealed map, kept so that tests and notebooks can read it (None before the reveal).
+        #: The map on screen, kept so that tests and notebooks can read it: the evidence before the reveal, the
+        #: kit's guesses and the true home added after it.
         self.figure: go.Figure | None = None
+        self._revealed = False
         self.guess.observe(lambda change: setattr(self.check, "disabled", change["new"] is None), names="value")
         self.check.on_click(lambda _: self._checked())
         self.relabel(self.language)
-        super().__init__([self.question, self.guess, self.check, self.answer, self.map, self.map_text])
+        super().__init__([self.question, self.map, self.map_text, self.guess, self.check, self.answer])
 
     def reveal(self) -> None:
         """The guess checked against the truth, then the kit's own guess and its map."""
@@ -67,10 +71,8 @@ class GuessCard(widgets.VBox):
         lines += self._home_lines(inferred, pings, truth.id, language)
         lines += self._school_lines(inferred, language)
         self.answer.value = "".join(f"<p>{line}</p>" for line in lines)
-        points = self._map_points(inferred, pings, language)
-        self.figure = city_map(self._scenario, language=language, points=points)
-        self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=language, points=points))}</p>"
-        self.map.children = [as_widget(self.figure)]
+        self._revealed = True
+        self._draw_map(self._revealed_points(inferred, language))
 
     def _checked(self) -> None:
         """The button: the reveal, then whether the guess found the double's home, once per press (a relabel
@@ -105,28 +107,47 @@ class GuessCard(widgets.VBox):
         found = nearest_place(self._scenario, school["lat"], school["lon"], kinds=("school",))
         return [text("ma_journee.guess.school", language, school=_escape(found.name), share=_percent(school["share"]))]
 
-    def _map_points(self, inferred: pd.DataFrame, pings: pd.DataFrame, language: str) -> pd.DataFrame:
-        """The evidence (pings of both windows), the kit's guesses and the true home, for `city_map`."""
+    def _draw_map(self, points: pd.DataFrame) -> None:
+        self.figure = city_map(self._scenario, language=self.language, points=points)
+        self.map_text.value = f"<p>{_escape(describe_map(self._scenario, language=self.language, points=points))}</p>"
+        self.map.children = [as_widget(self.figure)]
+
+    def _evidence(self) -> list[pd.DataFrame]:
+        """The pings the kit reasons from (night and school hours), for `city_map`: what the teen sees first."""
+        pings = self._trail["location_pings"]
         frames = []
         for window, kind in (("home", "night_ping"), ("school", "school_ping")):
             evidence = in_window(pings, window)
             frames.append(evidence.assign(kind=kind, label=evidence["timestamp"].dt.strftime("%Y-%m-%d %H:%M")))
+        return frames
+
+    def _revealed_points(self, inferred: pd.DataFrame, language: str) -> pd.DataFrame:
+        """The evidence, the kit's guesses and the true home, for `city_map`."""
+        frames = self._evidence()
         found = inferred[inferred["pings"] > 0]
         frames.append(pd.DataFrame({"lat": found["lat"], "lon": found["lon"], "kind": found.index,
                                     "label": [text(f"citymap.point.{kind}", language) for kind in found.index]}))
         frames.append(pd.DataFrame({"lat": [self._persona["home_lat"]], "lon": [self._persona["home_lon"]],
                                     "kind": ["true_home"], "label": [text("citymap.point.true_home", language)]}))
-        return pd.concat([frame[["lat", "lon", "label", "kind"]] for frame in frames if not frame.empty],
-                         ignore_index=True)
+        return _points(frames)
 
     def relabel(self, language: str) -> None:
         """Every word in `language`, in place: what the teen chose stays."""
         self.language = language
-        self.question.value = f"<h3>{text('ma_journee.guess.question', language)}</h3>"
+        self.question.value = (f"<h3>{text('ma_journee.guess.question', language)}</h3>"
+                               f"<p>{text('ma_journee.guess.clue', language)}</p>")
         self.guess.description = text("ma_journee.guess.choose", language)
         self.check.description = text("ma_journee.guess.check", language)
-        if self.figure is not None:
+        if self._revealed:
             self.reveal()
+        else:
+            self._draw_map(_points(self._evidence()))
+
+
+def _points(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames as one table of `city_map` points (an empty one when there is no point at all)."""
+    kept = [frame[["lat", "lon", "label", "kind"]] for frame in frames if not frame.empty]
+    return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=["lat", "lon", "label", "kind"])
 
 
 def _percent(share: float) -> int:

@@ -40,6 +40,23 @@ def test_the_button_waits_for_a_guess(card: GuessCard) -> None:
     assert not card.check.disabled
 
 
+def test_the_map_shows_the_night_and_school_locations_before_the_guess_and_nothing_the_kit_found(
+        card: GuessCard) -> None:
+    shown = {trace.name for trace in card.figure.data}
+    assert {"Position enregistrée la nuit", "Position enregistrée pendant les cours"} <= shown
+    assert not {"Domicile deviné par le kit", "Vrai domicile"} & shown
+    assert "ronds orange" in card.question.value and card.answer.value == ""
+    card.guess.value = "doulon"
+    card.check.click()
+    assert {"Domicile deviné par le kit", "Vrai domicile"} <= {trace.name for trace in card.figure.data}
+
+
+def test_a_language_switch_before_the_guess_relabels_the_map_without_revealing(card: GuessCard) -> None:
+    card.relabel("en")
+    assert card.figure.layout.title.text == "The city of Nantes" and card.answer.value == ""
+    assert "Real home" not in {trace.name for trace in card.figure.data}
+
+
 def test_the_dropdown_lists_the_neighbourhoods_by_name(card: GuessCard, nantes: Scenario) -> None:
     assert card.guess.options == tuple((place.name, place.id) for place in nantes.places_of_kind("neighbourhood"))
 
