@@ -24,7 +24,7 @@ from kit.analysis.profiler_accuracy import (
 )
 from kit.analysis.segments import bidder_offers, segment_labels
 from kit.engine import mobility
-from kit.engine.profiling import at_night
+from kit.engine.clock import at_night
 from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import persona_trail, pick_personas
