@@ -7,7 +7,8 @@ The "Devine où j'habite" step makes the method visible: first the teen guesses,
 from the pings, and says how sure it is.
 
 The method, simple enough to explain to a 12-year-old:
-1. keep the pings of a time window (nights 22:00–06:00; school hours on weekdays, 09:00–12:00 and 14:00–16:00);
+1. keep the pings of a time window (nights 22:00–06:00, the kit's one night `kit.engine.clock.NIGHT_HOURS`;
+   school hours on weekdays, 09:00–12:00 and 14:00–16:00);
 2. cut the city into squares of about 200 m and find the square with the most pings;
 3. the place is the median of that square's pings; the pings within 200 m of it are the evidence, and their
    share of the window's pings is how sure the guess is.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kit.engine.clock import at_night
 from kit.engine.places import METRES_PER_DEGREE, distance_m
 from kit.scenario.model import Place, Scenario
 
@@ -55,7 +57,7 @@ def in_window(pings: pd.DataFrame, kind: str) -> pd.DataFrame:
     when = pd.to_datetime(pings["timestamp"])
     hour = when.dt.hour
     if kind == "home":
-        keep = (hour >= 22) | (hour < 6)
+        keep = at_night(when)
     elif kind == "school":
         in_hours = np.logical_or.reduce([(hour >= start) & (hour < end) for start, end in _SCHOOL_HOURS])
         keep = in_hours & (when.dt.day_of_week <= _FRIDAY)

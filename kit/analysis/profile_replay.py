@@ -14,7 +14,7 @@ import pandas as pd
 
 from kit.engine import auctions, mobility, profiling
 from kit.engine.pipeline import personal_seed
-from kit.engine.profiling import at_night
+from kit.engine.clock import at_night
 from kit.engine.random import Stream, domain_rng
 from kit.scenario.model import Scenario
 

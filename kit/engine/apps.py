@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kit.engine.clock import MINUTES_PER_DAY, day_kinds, minute, to_timestamps
+from kit.engine.clock import MINUTES_PER_DAY, NIGHT_HOURS, day_kinds, minute, to_timestamps
 from kit.engine.mobility import positions_within, where_at
 from kit.engine.people import habit_multipliers, memberships
 from kit.scenario.model import App, Scenario
@@ -38,7 +38,8 @@ _SCHOOL_DAY_HOURS = np.array([0.3, 0.1, 0.05, 0.02, 0.02, 0.05, 0.4, 1.2, 0.7, 0
                               1.2, 1.0, 0.7, 0.7, 1.4, 1.8, 2.0, 2.0, 2.2, 2.2, 1.6, 0.8])
 _FREE_DAY_HOURS = np.array([0.6, 0.3, 0.1, 0.05, 0.02, 0.02, 0.05, 0.2, 0.5, 1.0, 1.4, 1.6,
                             1.6, 1.6, 1.7, 1.8, 1.9, 2.0, 2.0, 2.0, 2.2, 2.3, 1.9, 1.2])
-_NIGHT_HOURS = np.array([0, 1, 2, 3, 4, 5, 22, 23])
+#: The hours a night owl uses the phone more: the kit's night (`kit.engine.clock.NIGHT_HOURS`).
+_NIGHT_HOURS = np.array([hour for hour in range(24) if hour >= NIGHT_HOURS[0] or hour < NIGHT_HOURS[1]])
 #: Spread of the teens' night-owl factor (lognormal sigma, median 1): a few use their phone a lot at night.
 _NIGHT_OWL_SIGMA = 0.8
 #: Homework: the school platform is opened three times as often in the early evening.

@@ -2,9 +2,13 @@
 
 Each time an app with an ads tracker shows an ad, the ad space is auctioned in milliseconds: every
 bidder offers a price per thousand ads (CPM) according to what it knows of the viewer — the segments
-of their profile, but only if they accepted that app's consent banner — and the highest bidder wins,
-paying the second-highest offer (or the floor price). Refusing consent does not remove the ads; it
-makes them cheaper, because the viewer is anonymous to the bidders.
+of their profile, but only if they accepted that app's consent banner — and the highest bidder wins
+and pays its own offer, if it reaches the floor price (below it, the ad is not sold). That is a
+first-price auction, today's rule: the main ad exchanges moved to it from the second price (the winner
+paying the runner-up's offer) between 2017 and 2019, Google Ad Manager in 2019. `winning_bid_eur` and
+`price_paid_eur` are therefore equal; both stay, so that the data package keeps its format.
+Refusing consent does not remove the ads; it makes them cheaper, because the viewer is anonymous to the
+bidders.
 """
 
 from __future__ import annotations
@@ -53,12 +57,8 @@ def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFra
                                 for segment_id in segment_ids.split("|") if segment_id] or [bidder.base_cpm_eur])
                            for segment_ids in segment_lists])
         bids[:, column] = prices[segment] * rng.lognormal(0.0, _BID_NOISE, len(ads))
-    ranked = np.sort(bids, axis=1)
-    top = ranked[:, -1]
-    # With a single bidder, the floor price is the second price.
-    second = ranked[:, -2] if len(auctions.bidders) > 1 else np.zeros(len(ads))
+    top = bids.max(axis=1)
     sold = top >= auctions.floor_cpm_eur
-    price = np.maximum(second, auctions.floor_cpm_eur)
     latency = rng.integers(int(auctions.latency_ms.min), int(auctions.latency_ms.max) + 1, len(ads))
     table = pd.DataFrame({
         "person_id": ads["person_id"],
@@ -68,7 +68,7 @@ def ad_auctions(scenario: Scenario, sessions: pd.DataFrame, profiles: pd.DataFra
         "app": ads["app"],
         "winner": np.array([bidder.id for bidder in auctions.bidders], dtype=object)[bids.argmax(axis=1)],
         "bidders": (bids >= auctions.floor_cpm_eur).sum(axis=1),
-        "price_paid_eur": (price / 1000).round(6),
+        "price_paid_eur": (top / 1000).round(6),
         "latency_ms": latency,
     })[sold]
     return table.sort_values(["person_id", "timestamp", "app"], kind="stable").reset_index(drop=True)

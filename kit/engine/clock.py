@@ -14,17 +14,27 @@ import pandas as pd
 
 from kit.scenario.model import Period, Weekday
 
-__all__ = ["MINUTES_PER_DAY", "WEEKDAYS", "day_kinds", "minute", "to_timestamps"]
+__all__ = ["MINUTES_PER_DAY", "NIGHT_HOURS", "WEEKDAYS", "at_night", "day_kinds", "minute", "to_timestamps"]
 
 MINUTES_PER_DAY = 24 * 60
 #: Weekday names as scenarios write them, Monday first (pandas numbers Monday 0).
 WEEKDAYS: tuple[str, ...] = typing.get_args(Weekday)
+#: The night as [start, end) hours, one definition for the whole kit: the hours night owls use their phone
+#: more (`kit.engine.apps`), where a phone sleeps (workshop 1's home guess, `kit.analysis.home`), and the
+#: profiler's night-use clue (workshop 3). Screens and cards write it « 22 h – 6 h ».
+NIGHT_HOURS = (22, 6)
 
 
 def minute(hhmm: str) -> int:
     """Minutes after midnight of an "HH:MM" time."""
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def at_night(timestamps: pd.Series) -> pd.Series:
+    """Whether each moment falls in the night (`NIGHT_HOURS`)."""
+    hours = timestamps.dt.hour
+    return (hours >= NIGHT_HOURS[0]) | (hours < NIGHT_HOURS[1])
 
 
 def to_timestamps(period: Period, minutes: np.ndarray) -> pd.Series:

@@ -2,8 +2,8 @@
 
 The profiler is transparent on purpose, so that the profiling workshop can open it up: each segment
 collects clues from the trail — minutes a day in some apps (compared with the app's typical use),
-visits a week to some kinds of places, the share of phone use late at night — each squashed to 0–1
-and weighted. Clues add up like suspicions: confidence = 1 − Π(1 − weight × clue), so one strong clue
+visits a week to some kinds of places, the share of phone use at night (`kit.engine.clock.NIGHT_HOURS`,
+the kit's one night) — each squashed to 0–1 and weighted. Clues add up like suspicions: confidence = 1 − Π(1 − weight × clue), so one strong clue
 is enough and several weak ones add up. Above the threshold the teen is "in" the segment; then a share
 of answers is flipped at random, because real profilers are often wrong. Where the scenario says what
 is true (a habit, an age range), each answer is marked right or wrong.
@@ -14,17 +14,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kit.engine.clock import at_night
 from kit.scenario.model import App, Scenario, Segment
 
-__all__ = ["NIGHT_HOURS", "at_night", "profiles"]
+__all__ = ["profiles"]
 
 #: Evidence at which each kind of clue is fairly strong (tanh scale): twice an app's typical daily
-#: minutes, a visit a week, 15 % of phone use at night.
+#: minutes, a visit a week, 30 % of phone use at night. The night starts at 22:00, when many teens are
+#: still on their phone: at 30 %, about one teen in ten is a "night owl", as many as before the night was
+#: widened from 23:00–05:00 to the kit's one night.
 _TYPICAL_USE_SCALE = 2.0
 _VISITS_SCALE = 1.0
-_NIGHT_SCALE = 0.15
-#: The profiler's night, [23:00, 05:00): phone use then is a clue for night-owl segments.
-NIGHT_HOURS = (23, 5)
+_NIGHT_SCALE = 0.3
 
 
 def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame, stays: pd.DataFrame,
@@ -64,12 +65,6 @@ def profiles(scenario: Scenario, personas: pd.DataFrame, sessions: pd.DataFrame,
     table = pd.concat(rows, ignore_index=True)
     table["truth"] = table["truth"].astype("boolean")
     return table.sort_values(["person_id"], kind="stable").reset_index(drop=True)
-
-
-def at_night(timestamps: pd.Series) -> pd.Series:
-    """Whether each moment falls in the profiler's night (`NIGHT_HOURS`)."""
-    hours = timestamps.dt.hour
-    return (hours >= NIGHT_HOURS[0]) | (hours < NIGHT_HOURS[1])
 
 
 def _confidence(segment: Segment, minutes: pd.DataFrame, weekly: pd.DataFrame, night: pd.Series,

@@ -290,7 +290,7 @@ class Segment:
     apps: dict[str, float] = field(default_factory=dict)
     #: Evidence from visits to kinds of places (weight per kind).
     places: dict[PlaceKind, float] = field(default_factory=dict)
-    #: Evidence from using the phone late at night (23:00–05:00, `kit.engine.profiling.NIGHT_HOURS`).
+    #: Evidence from using the phone at night (22:00–06:00, `kit.engine.clock.NIGHT_HOURS`).
     night_use: float = 0.0
     #: What is actually true when the segment is right: a habit id, or an age range.
     truth_habit: str = ""

@@ -1,5 +1,6 @@
 """One ad auction replayed: the teen picks one of their app sessions and one ad shown in it, and sees who
-bid, for which of their segments, how much, who won, what was paid and how fast it all went.
+bid, for which of their segments, how much, who won, what was paid and how fast it all went. The winner
+pays its own offer (a first-price auction, `kit.engine.auctions`).
 
 The engine keeps what the auction decided (winner, winning bid, price paid, latency), not each bidder's
 offer; each bidder's offer is its list price for the viewer's segments (`kit.analysis.segments.bidder_offers`),
@@ -78,7 +79,6 @@ class AuctionReplay(widgets.VBox):
             for name, price, reason in zip(_bidder_names(offers, sold), offers["cpm_eur"], _reasons(offers, language)))
         summary = text("profilage.auction.summary", language, ms=int(sold["latency_ms"]), bidders=int(sold["bidders"]),
                        winner=html.escape(winner), bid=money(sold["winning_bid_eur"] * _ADS_PER_CPM, 2, language),
-                       paid=money(sold["price_paid_eur"] * _ADS_PER_CPM, 2, language),
                        one=money(sold["price_paid_eur"], 4, language), profile=self._seen(sold, language))
         self.words.value = f"<p role='status'>{summary}</p><ul>{listed}</ul>"
 

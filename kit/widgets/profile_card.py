@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kit.analysis.segments import segment_labels
-from kit.engine.profiling import at_night
+from kit.engine.clock import at_night
 from kit.i18n import text
 from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario, Segment

@@ -24,6 +24,7 @@ from kit.i18n import text
 from kit.i18n.formats import decimal, percent
 from kit.scenario.model import Scenario
 from kit.widgets.plain_figure import as_widget
+from kit.widgets.unicity_curve import antenna_groups
 
 __all__ = ["ATTACKER_POINTS", "Protection", "ProtectPanel"]
 
@@ -50,7 +51,7 @@ class ProtectPanel(widgets.VBox):
         self._stop = next(place for place in scenario.places if place.kind == "transit_stop")
         self.k = widgets.Dropdown(options=_KS, value=5, style={"description_width": "initial"})
         self.hours = widgets.Dropdown(options=_HOURS, value=1, style={"description_width": "initial"})
-        self.cells = widgets.Dropdown(options=_CELL_FACTORS, value=1, style={"description_width": "initial"})
+        self.cells = widgets.Dropdown(options=antenna_groups(_CELL_FACTORS), value=1, style={"description_width": "initial"})
         self.drop_rare = widgets.Checkbox(value=False, indent=False)
         self.measure = widgets.Button(button_style="primary")
         self.measure.on_click(lambda _: self._update(measure=True))

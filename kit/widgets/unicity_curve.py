@@ -19,7 +19,7 @@ from kit.i18n import text
 from kit.i18n.formats import percent
 from kit.widgets.plain_figure import as_widget
 
-__all__ = ["UnicityCurve"]
+__all__ = ["UnicityCurve", "antenna_groups"]
 
 _HOURS = (1, 2, 4, 8, 12)
 _CELL_FACTORS = (1, 2, 3, 4)
@@ -29,13 +29,19 @@ _FINE, _COARSE, _STUDY = "#D55E00", "#0072B2", "#000000"
 Resolution = tuple[int, int]
 
 
+def antenna_groups(factors: tuple[int, ...]) -> list[tuple[str, int]]:
+    """Dropdown options for merging antennas: the teen reads how many antennas make one group (1, 4, 9, 16),
+    the measures take how many are merged per side of the square (1, 2, 3, 4)."""
+    return [(str(factor ** 2), factor) for factor in factors]
+
+
 class UnicityCurve(widgets.VBox):
     """Hours per slice and antennas merged, a button that measures, the curves and their description."""
 
     def __init__(self, crowd: Callable[[], pd.DataFrame], *, language: str) -> None:
         self._crowd, self.language = crowd, language
         self.hours = widgets.Dropdown(options=_HOURS, value=_HOURS[0], style={"description_width": "initial"})
-        self.cells = widgets.Dropdown(options=_CELL_FACTORS, value=_CELL_FACTORS[0],
+        self.cells = widgets.Dropdown(options=antenna_groups(_CELL_FACTORS), value=_CELL_FACTORS[0],
                                       style={"description_width": "initial"})
         self.measure = widgets.Button(button_style="primary")
         self.measure.on_click(lambda _: self._update(measure=True))

@@ -54,8 +54,10 @@ class Profilage(Workshop):
         return self.step("profilage.step1", draw)
 
     def step_auction(self) -> widgets.VBox:
-        return self.step("profilage.step2", lambda trail, language: [self.part(
-            "auction", lambda: AuctionReplay(trail, self.scenario, language=language))])
+        """The replayed auctions, then what the law says of ads chosen from a minor's profile."""
+        return self.step("profilage.step2", lambda trail, language: [
+            self.part("auction", lambda: AuctionReplay(trail, self.scenario, language=language)),
+            widgets.HTML(f"<p>{text('profilage.auction.minors', language)}</p>")])
 
     def step_accuracy(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:

@@ -86,7 +86,8 @@ def test_the_answer_key_agrees_with_the_profiles_table(card_data: CardData, made
         own = profiles[profiles["person_id"] == by_name[name]].set_index("segment").loc[order]
         for verdict, (_, row) in zip(verdicts, own.iterrows(), strict=True):
             said = "oui" if row["in_segment"] else "non"
-            expected = f"{said} (?)" if pd.isna(row["truth"]) else f"{said}-{'vrai' if row['truth'] else 'faux'}"
+            expected = (f"{said} (?)" if pd.isna(row["truth"])
+                        else f"{said}, {'juste' if row['truth'] == row['in_segment'] else 'erreur'}")
             assert verdict == expected
         checked += 1
     assert checked == PERSONAS

@@ -102,7 +102,11 @@ def test_protecting_hides_people_in_groups_and_blurs_the_planners_answer(page: A
     assert protected > 2 * raw  # whole days and 4x4 antennas: the stop's rush hour drowns in the city's day
     assert list(panel.figure.data[0].y) == [raw, protected]
     words = panel.words.value
-    assert f"pour {round(100 * hidden)}\u00a0% des gens" in words and "l'arrêt Commerce" in words
+    # Who hides whom reads the right way: the people stay hidden, even from someone who knows 4 clues.
+    assert f"{round(100 * hidden)}\u00a0% des personnes restent cachées" in words and "l'arrêt Commerce" in words
+    assert "même pour quelqu'un qui connaît 4 indices sur elles" in words
+    # The teen reads how many antennas make a group (16 for 4 per side), as the curve's line says « 16 antennes ».
+    assert panel.cells.label == "16" and panel.cells.description == "Antennes par groupe"
     assert "la protection" in " ".join(part.value for part in page.shown["anonymat.step4"])
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from kit.analysis.profile_replay import Behaviour, personal_stays, replayed
 from kit.analysis.profiler_accuracy import confusion_counts
+from kit.engine.clock import NIGHT_HOURS, at_night
 from kit.scenario.model import Scenario
 from kit.workshops import profilage
 from kit.workshops.profilage import Profilage
@@ -50,6 +51,10 @@ def test_picking_another_ad_replays_another_auction(page, nantes: Scenario) -> N
     assert len(first_figure.data[0].y) == len(nantes.auctions.bidders)
     assert first_figure.layout.shapes[0].x0 == pytest.approx(sold["price_paid_eur"] * 1000)
     assert f"En {sold['latency_ms']} millisecondes" in first_words
+    # First price: the winner pays what it offered, and the words say so (no "deuxième prix").
+    bid = f"{sold['winning_bid_eur'] * 1000:.2f}\u00a0€".replace(".", ",")
+    assert f"a gagné avec {bid} pour 1000 pubs, et paie ce qu'elle a offert" in first_words
+    assert "deuxième" not in first_words
     replay.session.value = replay.session.options[5][1]
     assert replay.words.value != first_words and replay.figure is not first_figure
     replay.ad.value = replay.ad.options[-1][1]
@@ -80,7 +85,7 @@ def test_the_class_accuracy_table_adds_up_and_is_asked_for_only_with_a_double(mo
     pd.testing.assert_series_equal(counts["accuracy"], right.astype(float), check_names=False)
     table = page.shown["profilage.step3"][0].value
     assert table.count("<tr>") == len(counts) + 1
-    assert "It said yes and it was true" in table and "moi" not in table
+    assert "It said yes, and it is right" in table and "moi" not in table
 
 
 def test_an_unchanged_replay_gives_the_trail_back(page, nantes: Scenario) -> None:
@@ -124,3 +129,19 @@ def test_switching_to_english_redraws_and_keeps_the_teens_choices(page, shown_te
     assert "Companies see your profile on 0% of the ads" in panel.result.value
     replay = page.shown["profilage.step2"][0]
     assert "milliseconds" in replay.words.value and replay.ad.options[0][0].startswith("Ad no. 1 at")
+
+
+def test_the_auctions_step_says_the_law_on_ads_from_a_minors_profile(page, shown_text) -> None:
+    words = shown_text(page, "profilage.step2")
+    assert "depuis le 17 février 2024" in words and "moins de 18 ans" in words and "article 28" in words
+    page.language.value = "en"
+    assert "since 17 February 2024" in shown_text(page, "profilage.step2")
+
+
+def test_the_night_on_screen_is_the_profilers_night(page, shown_text) -> None:
+    # One night for the kit (workshop 1 guesses a home from it too): the screen writes the hours the profiler uses.
+    start, end = NIGHT_HOURS
+    panel = page.shown["profilage.step4"][0]
+    assert f"Pas de téléphone la nuit ({start} h – {end} h)" in panel.no_night.description
+    assert at_night(page.trail["app_sessions"]["timestamp"]).any()  # lune42 uses the phone at night: a clue
+    assert f"téléphone la nuit ({start} h – {end} h)" in shown_text(page, "profilage.step1")

@@ -21,7 +21,7 @@ from kit.analysis.day_events import describe_day
 from kit.analysis.home import infer_places, nearest_place
 from kit.analysis.place_groups import GROUP_OF_KIND
 from kit.analysis.trackers import exodus_class, requests_per_day
-from kit.engine.clock import WEEKDAYS, day_kinds
+from kit.engine.clock import NIGHT_HOURS, WEEKDAYS, day_kinds
 from kit.guide.cards import CardData, Sheets
 from kit.guide.pages import render
 from kit.i18n.formats import day_with_weekday
@@ -31,8 +31,8 @@ __all__ = ["PERSONAS", "card_day", "persona_trail", "pick_personas", "sheets"]
 
 #: Persona sheets: one per pair of a 16-teen group, and four spare (a pair that finishes early, a lost sheet).
 PERSONAS = 12
-#: The night of `kit.analysis.home` (22:00–06:00), marked ☾ on the sheets.
-_NIGHT_START, _NIGHT_END = 22, 6
+#: The kit's night (22:00–06:00, `kit.engine.clock.NIGHT_HOURS`), marked ☾ on the sheets.
+_NIGHT_START, _NIGHT_END = NIGHT_HOURS
 #: Rows of a persona sheet: the small hours in one row (the phone sleeps where the teen sleeps, and a
 #: busy teen's sheet must fit one page), then hour by hour.
 _ROWS = ((0, _NIGHT_END), *((hour, hour + 1) for hour in range(_NIGHT_END, 24)))

@@ -24,7 +24,7 @@ from kit.analysis.profiler_accuracy import (
 )
 from kit.analysis.segments import bidder_offers, segment_labels
 from kit.engine import mobility
-from kit.engine.profiling import at_night
+from kit.engine.clock import at_night
 from kit.engine.random import Stream, domain_rng
 from kit.guide.cards import CardData, Sheets
 from kit.guide.cards.ma_journee import persona_trail, pick_personas
@@ -48,8 +48,8 @@ class _Persona:
     #: Answer key: per segment (scenario order) the engine's confidence, its answer and the truth (None: unknown).
     verdicts: list[tuple[str, bool, bool | None]]
     winner: str
+    #: What the winner pays for 1000 ads: its own rate (a first-price auction, `kit.engine.auctions`).
     winner_price: str
-    paid: str
 
 
 @dataclass(frozen=True)
@@ -126,13 +126,11 @@ def _persona(row: pd.Series, data: CardData, stays: pd.DataFrame, language: str)
     inside = "|".join(sorted(profile.index[profile["in_segment"]]))
     offers = bidder_offers(scenario, inside, language=language).sort_values("cpm_eur", ascending=False,
                                                                                kind="stable")
-    # Second price: the winner pays the runner-up's offer, never less than the floor (`kit.engine.auctions`).
-    paid = max(float(offers["cpm_eur"].iloc[1]) if len(offers) > 1 else 0.0, scenario.auctions.floor_cpm_eur)
     return _Persona(
         pseudonym=row["pseudonym"], age=int(row["age"]), minutes=minutes, outings=outings,
         night=percent(float(at_night(sessions["timestamp"]).mean()) if len(sessions) else 0.0, language),
         verdicts=verdicts, winner=offers["company"].iloc[0],
-        winner_price=money(float(offers["cpm_eur"].iloc[0]), 2, language), paid=money(paid, 2, language))
+        winner_price=money(float(offers["cpm_eur"].iloc[0]), 2, language))
 
 
 def _segments(scenario: Scenario, language: str) -> list[_Segment]:
