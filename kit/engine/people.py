@@ -1,7 +1,8 @@
 """The class: synthetic teens with a pseudonym, an age, a home, a school, habits and apps.
 
-Nothing here is a real person. Pseudonyms come from Faker in the scenario's locale (drawn once into a
-pool); every number is drawn from the scenario's shares with the domain's generator.
+Nothing here is a real person. Pseudonyms are a first name of the teens' generation (the scenario's
+`teens.first_names`) and two digits; every number is drawn from the scenario's shares with the domain's
+generator.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
-from faker import Faker
 
 from kit.engine.places import distance_m, scatter
 from kit.scenario.model import Scenario
@@ -49,10 +49,14 @@ def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None 
 
 
 def _pseudonyms(scenario: Scenario, rng: np.random.Generator, count: int) -> list[str]:
-    """Unique nicknames as teens make them (first name + two digits): no surname, nobody real."""
-    fake = Faker(scenario.meta.locale)
-    fake.seed_instance(int(rng.integers(2**31)))
-    pool = sorted({_plain(fake.first_name()) for _ in range(200)})
+    """Unique nicknames as teens make them: a first name of their generation + two digits, no surname.
+
+    The names are the scenario's cohort list, typed as on a phone (`_plain`: spellings such as Inès and
+    Ines make one name). The first draw once seeded Faker's pool of names: it is still made, so that the
+    apps drawn next from `rng` stay what every seed gave before the names came from the scenario.
+    """
+    rng.integers(2**31)
+    pool = sorted({_plain(name) for name in scenario.teens.first_names})
     names = [f"{pool[pick]}{number:02d}" for pick, number in
              zip(rng.choice(len(pool), size=count), rng.integers(0, 100, count))]
     seen: dict[str, int] = {}
