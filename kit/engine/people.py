@@ -21,15 +21,21 @@ __all__ = ["habit_multipliers", "memberships", "personas"]
 _NEAREST_SCHOOL_SHARE = 0.8
 
 
-def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None = None) -> pd.DataFrame:
-    """`count` teens (the scenario's class size by default), ids "t01", "t02", …"""
+def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None = None,
+             holding_phones: bool = False) -> pd.DataFrame:
+    """`count` teens (the scenario's class size by default), ids "t01", "t02", …
+
+    A class has the scenario's `phone_share` of phones. `holding_phones` gives every teen one: a teen's
+    own double is made on the phone in their hand. Its draw is made all the same, so every other column
+    is what the seed gives either way.
+    """
     teens = scenario.teens
     count = teens.count if count is None else count
     ages = rng.integers(int(teens.ages.min), int(teens.ages.max) + 1, count)
     home_lat, home_lon, home_ids = _homes(scenario, rng, count)
     school_ids = _schools(scenario, rng, home_lat, home_lon)
     habits = _habits(scenario, rng, count)
-    has_phone = rng.random(count) < teens.phone_share
+    has_phone = (rng.random(count) < teens.phone_share) | holding_phones
     school_rate = {school.place: school.base_rate for school in scenario.canteen.schools}
     canteen = rng.random(count) < np.array([school_rate.get(school, 0.0) for school in school_ids])
     width = len(str(count))

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from kit.engine.people import personas
+from kit.engine.pipeline import personal_trail
 from kit.scenario import load_scenario
 from kit.scenario.model import Scenario
 
@@ -78,3 +79,26 @@ def test_the_names_list_changes_the_nicknames_and_nothing_else(nantes: Scenario)
     assert renamed["pseudonym"].str.match(r"^(camille|sacha)\d{2}").all()
     assert renamed.drop(columns="pseudonym").equals(usual.drop(columns="pseudonym"))
 
+
+def test_teens_holding_their_phone_all_have_one_and_nothing_else_changes(nantes: Scenario) -> None:
+    """A teen's own double is made on the phone in their hand: the same draws, a phone for everyone, so the
+    doubles that had one keep every column and those that had none get phone apps besides their cards."""
+    drawn = personas(nantes, np.random.default_rng(5), count=500)
+    held = personas(nantes, np.random.default_rng(5), count=500, holding_phones=True)
+    had_phone = drawn["has_phone"]
+    assert held["has_phone"].all() and not had_phone.all()
+    assert held.drop(columns=["has_phone", "apps"]).equals(drawn.drop(columns=["has_phone", "apps"]))
+    assert held.loc[had_phone, "apps"].equals(drawn.loc[had_phone, "apps"])
+    phone_apps = {app.id for app in nantes.apps if app.usage == "phone"}
+    gained = held.loc[~had_phone, "apps"].str.split("|").apply(lambda apps: bool(phone_apps & set(apps)))
+    assert gained.mean() > 0.9
+
+
+@pytest.mark.parametrize("scenario_id", ["nantes", "montreal"])
+@pytest.mark.parametrize("pseudonym", ["ado5", "ado17", "ado25", "ado29"])
+def test_every_double_has_a_phone_and_banners_to_answer(scenario_id: str, pseudonym: str) -> None:
+    """The room benchmark's ado5, ado17, ado25 and ado29 had phoneless doubles in Nantes: workshop 2 showed
+    them no banner at all."""
+    trail = personal_trail(load_scenario(scenario_id), pseudonym=pseudonym)
+    assert trail["personas"].loc[0, "has_phone"]
+    assert len(trail["consent_events"]) >= 1
