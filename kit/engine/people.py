@@ -1,7 +1,8 @@
 """The class: synthetic teens with a pseudonym, an age, a home, a school, habits and apps.
 
-Nothing here is a real person. Pseudonyms come from Faker in the scenario's locale (drawn once into a
-pool); every number is drawn from the scenario's shares with the domain's generator.
+Nothing here is a real person. Pseudonyms are a first name of the teens' generation (the scenario's
+`teens.first_names`) and two digits; every number is drawn from the scenario's shares with the domain's
+generator.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
-from faker import Faker
 
 from kit.engine.places import distance_m, scatter
 from kit.scenario.model import Scenario
@@ -21,15 +21,21 @@ __all__ = ["habit_multipliers", "memberships", "personas"]
 _NEAREST_SCHOOL_SHARE = 0.8
 
 
-def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None = None) -> pd.DataFrame:
-    """`count` teens (the scenario's class size by default), ids "t01", "t02", …"""
+def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None = None,
+             holding_phones: bool = False) -> pd.DataFrame:
+    """`count` teens (the scenario's class size by default), ids "t01", "t02", …
+
+    A class has the scenario's `phone_share` of phones. `holding_phones` gives every teen one: a teen's
+    own double is made on the phone in their hand. Its draw is made all the same, so every other column
+    is what the seed gives either way.
+    """
     teens = scenario.teens
     count = teens.count if count is None else count
     ages = rng.integers(int(teens.ages.min), int(teens.ages.max) + 1, count)
     home_lat, home_lon, home_ids = _homes(scenario, rng, count)
     school_ids = _schools(scenario, rng, home_lat, home_lon)
     habits = _habits(scenario, rng, count)
-    has_phone = rng.random(count) < teens.phone_share
+    has_phone = (rng.random(count) < teens.phone_share) | holding_phones
     school_rate = {school.place: school.base_rate for school in scenario.canteen.schools}
     canteen = rng.random(count) < np.array([school_rate.get(school, 0.0) for school in school_ids])
     width = len(str(count))
@@ -49,10 +55,14 @@ def personas(scenario: Scenario, rng: np.random.Generator, *, count: int | None 
 
 
 def _pseudonyms(scenario: Scenario, rng: np.random.Generator, count: int) -> list[str]:
-    """Unique nicknames as teens make them (first name + two digits): no surname, nobody real."""
-    fake = Faker(scenario.meta.locale)
-    fake.seed_instance(int(rng.integers(2**31)))
-    pool = sorted({_plain(fake.first_name()) for _ in range(200)})
+    """Unique nicknames as teens make them: a first name of their generation + two digits, no surname.
+
+    The names are the scenario's cohort list, typed as on a phone (`_plain`: spellings such as Inès and
+    Ines make one name). The first draw once seeded Faker's pool of names: it is still made, so that the
+    apps drawn next from `rng` stay what every seed gave before the names came from the scenario.
+    """
+    rng.integers(2**31)
+    pool = sorted({_plain(name) for name in scenario.teens.first_names})
     names = [f"{pool[pick]}{number:02d}" for pick, number in
              zip(rng.choice(len(pool), size=count), rng.integers(0, 100, count))]
     seen: dict[str, int] = {}

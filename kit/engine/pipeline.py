@@ -72,10 +72,11 @@ def personal_trail(scenario: Scenario, *, pseudonym: str, habits: tuple[str, ...
     """One teen's own trail: the same for the same pseudonym, habits and age, never stored anywhere.
 
     The pseudonym only seeds the random streams (normalised, so "Léa" and " léa " are the same teen);
-    it is shown back to the teen but not written to disk.
+    it is shown back to the teen but not written to disk. The double has a phone, as the teen making it
+    does: its apps, banners and trackers are there to explore (the class keeps the scenario's share).
     """
     personal = personal_seed(scenario, pseudonym, seed=seed)
-    persona = people.personas(scenario, domain_rng(personal, Stream.PEOPLE), count=1)
+    persona = people.personas(scenario, domain_rng(personal, Stream.PEOPLE), count=1, holding_phones=True)
     persona["person_id"] = "moi"
     persona["pseudonym"] = pseudonym.strip()
     if habits is not None:

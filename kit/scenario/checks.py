@@ -9,6 +9,7 @@ import dataclasses
 import math
 import re
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
@@ -23,6 +24,8 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+#: Letters, joined by a hyphen, an apostrophe or a space: Léa, Lily-Rose, N'Golo, Marie Lou.
+_FIRST_NAME = re.compile(r"^[^\W\d_]+(?:[-' ][^\W\d_]+)*$")
 
 
 def check_scenario(scenario: Scenario, report: Report) -> None:
@@ -34,6 +37,7 @@ def check_scenario(scenario: Scenario, report: Report) -> None:
     for name in ("places", "trackers", "apps"):
         _check_ids(getattr(scenario, name), name, report)
     _check_ids(scenario.teens.habits, "teens.habits", report)
+    _check_first_names(scenario.teens.first_names, report)
     _check_ids(scenario.consent.banners, "consent.banners", report)
     _check_ids(scenario.profiling.segments, "profiling.segments", report)
     _check_ids(scenario.auctions.bidders, "auctions.bidders", report)
@@ -154,6 +158,26 @@ def _check_ids(items: Iterable[Any], path: str, report: Report) -> None:
                    found=f"« {item.id} » déjà utilisé en {path}[{seen[item.id]}] / already used",
                    hint="renomme l'un des deux / rename one of them")
         seen.setdefault(item.id, index)
+
+
+def _check_first_names(names: tuple[str, ...], report: Report) -> None:
+    """Nicknames are drawn from these names: each must be a name, once."""
+    if not names:
+        report("teens.first_names", "au moins un prénom / at least one first name",
+               hint="copie la liste du scénario nantes, ou celle des prénoms de ta région "
+                    "/ copy the nantes scenario's list, or your region's first names")
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        path = f"teens.first_names[{index}]"
+        if not _FIRST_NAME.match(unicodedata.normalize("NFC", name)):
+            report(path, "un prénom en lettres (Léa, Lily-Rose) / a first name in letters", found=repr(name),
+                   hint="sans chiffres ni signes ; un prénom par élément de la liste / no digits or signs; "
+                        "one first name per item of the list")
+        elif name.casefold() in seen:
+            report(path, "chaque prénom une seule fois / each first name once",
+                   found=f"« {name} » déjà en teens.first_names[{seen[name.casefold()]}] / already listed",
+                   hint="supprime l'un des deux / remove one of them")
+        seen.setdefault(name.casefold(), index)
 
 
 def _check_places(scenario: Scenario, report: Report) -> None:

@@ -178,6 +178,9 @@ class Teens:
 
     count: int = bounded(1, 10_000)
     ages: Range
+    #: First names given to children born in the teens' birth years (the comment above the list says
+    #: where it comes from): each nickname of the class is one of them and two digits.
+    first_names: tuple[str, ...]
     #: Share of teens with a smartphone (Crédoc 2021: 92% of 12–17-year-olds own a phone).
     phone_share: float = probability()
     habits_per_teen: Range

@@ -72,7 +72,8 @@ class Consentement(Workshop):
     def step_rights(self) -> widgets.VBox:
         def draw(trail: Trail, language: str) -> list:
             installed = trail["personas"].loc[0, "apps"].split("|")
-            # A double without a phone has no app of their own: the letter then offers every app that asks.
+            # A double whose apps ask nothing (a young one with few apps, rarely): the letter then offers
+            # every app that asks.
             apps = [app for app in self.scenario.apps if app.id in installed and app.banner] or \
                    [app for app in self.scenario.apps if app.banner]
             return [widgets.HTML(text("consentement.rights", language)),

@@ -61,6 +61,11 @@ EDITS = {
                                           "entre 0.0 et 1.0"),
     "unknown choice": Edit(r"\bcategory: ads\b", "category: pub", "trackers", "ads"),
     "duplicate key": Edit(r"^(\s*)(seed: .*)$", r"\1\2\n\1\2", "", "une seule fois"),
+    "no first names": Edit(r"\bfirst_names: \[[^\]]*\]", "first_names: []", "teens.first_names",
+                           "au moins un prénom"),
+    "first name listed twice": Edit(r"\bChloé, Léa,", "Chloé, chloé,", "teens.first_names[2]", "une seule fois"),
+    "number instead of a first name": Edit(r"\bJade,", "2012,", "teens.first_names[3]", "un prénom en lettres"),
+    "block instead of a first name": Edit(r"\bJade,", "{prénom: Jade},", "teens.first_names[3]", "un texte"),
 }
 
 

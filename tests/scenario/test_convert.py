@@ -56,7 +56,7 @@ def test_wrong_scalars_say_what_was_expected(yaml: str, expected: str) -> None:
 
 
 def test_a_share_written_as_a_percentage_gets_a_hint() -> None:
-    text = ("count: 30\nages: {min: 11, max: 17}\nphone_share: 92\nhabits_per_teen: {min: 1, max: 2}\n"
-            "habits: []\n")
+    text = ("count: 30\nages: {min: 11, max: 17}\nfirst_names: [Léa]\nphone_share: 92\n"
+            "habits_per_teen: {min: 1, max: 2}\nhabits: []\n")
     _, problems = _convert(text, Teens)
     assert problems[0].field == "x.phone_share" and "0.25" in problems[0].hint
