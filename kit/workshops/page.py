@@ -20,9 +20,9 @@ import pandas as pd
 from kit.analysis.acceptance import class_answers
 from kit.analysis.crowd import shared_crowd
 from kit.analysis.profiler_accuracy import class_profiles
-from kit.i18n import text, use_scenario_texts
+from kit.i18n import text, use_ages, use_scenario_texts
 from kit.i18n.formats import use_scenario_locale
-from kit.page_env import group
+from kit.page_env import group, session_ages
 from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
 from kit.widgets.language import page_language_switch
@@ -77,6 +77,7 @@ class Workshop:
         self.scenario = load_scenario(scenario)
         use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
         use_scenario_locale(self.scenario.meta.locale, currency=self.scenario.meta.currency)  # "0,38 $" in Québec
+        use_ages(session_ages())  # plain texts when the facilitator chose 11–13 for the session
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: dict[str, tuple[widgets.VBox, Draw]] = {}
