@@ -25,8 +25,9 @@ data-protection authority is not the CNIL). The session's scenario installs them
 The default texts are written for 11–17-year-olds. A facilitator may choose a younger age band for a session
 (`datatrail serve --ages 11-13`): its override catalogs (`plain/03_profilage.fr.yaml`…) reword some messages in
 shorter sentences and everyday words, and `use_ages` installs them. An override may only reword a message the
-default catalogs have, with the same placeholders (`age_catalog` checks it), so that a typo in a key cannot
-leave the default text on screen unnoticed, nor a new placeholder break a teen's page.
+default catalogs have, with no placeholder the default message lacks (`age_catalog` checks it), so that a typo
+in a key cannot leave the default text on screen unnoticed, nor a value the page does not give break a teen's
+page. It may leave a placeholder out: a plain text says less (the price per ad, not also per thousand).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def placeholders(message: Message) -> set[str]:
 def age_catalog(ages: str, language: str) -> dict[str, Message]:
     """The messages the age band `ages` rewords in `language` (none for the default band); a `KeyError` names
     an unknown band. A `KitError` names the file and line of a key the default catalogs lack, or of a
-    rewording whose placeholders differ from the default message's."""
+    rewording with a placeholder the default message lacks."""
     if ages not in AGE_BANDS:
         raise KeyError(f"no age band {ages!r}; known: {', '.join(AGE_BANDS)}")
     folder = AGE_BANDS[ages]
@@ -103,11 +104,12 @@ def age_catalog(ages: str, language: str) -> dict[str, Message]:
                 problems.append(Problem(**where, expected=f"a key of the default {language} catalogs",
                                         hint="correct the key, or remove this rewording"))
                 continue
-            if placeholders(message) != placeholders(default[key]):
-                found = ", ".join(sorted(placeholders(message))) or "none"
-                problems.append(Problem(**where, found=found, expected="the default message's placeholders: "
-                                        + (", ".join(sorted(placeholders(default[key]))) or "none"),
-                                        hint="use the same {names} as the default message"))
+            unknown = placeholders(message) - placeholders(default[key])
+            if unknown:
+                problems.append(Problem(**where, found=", ".join(sorted(unknown)), expected="only the default "
+                                        "message's placeholders: " + (", ".join(sorted(placeholders(default[key])))
+                                                                      or "none"),
+                                        hint="use the {names} of the default message, or fewer"))
             messages[key] = dict(message) if isinstance(message, Mapping) else str(message)
     if problems:
         raise KitError(problems)
