@@ -37,7 +37,7 @@ def test_the_guess_reveals_the_meals_served_and_both_gaps(page) -> None:
     guess.check.click()
     served = int(day["meals_served"])
     assert f"{served} repas" in guess.answer.value
-    assert f"Tu t'es trompé·e de {abs(300 - served)} repas" in guess.answer.value
+    assert f"Ton écart est de {abs(300 - served)} repas" in guess.answer.value
     assert f"de {abs(last - served)} repas" in guess.answer.value
 
 
