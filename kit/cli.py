@@ -97,7 +97,7 @@ def _serve(arguments: argparse.Namespace) -> int:
 
         return serve_static(arguments.static, local=arguments.local, port=arguments.port)
     return serve(local=arguments.local, port=arguments.port, code=arguments.code, preheat=not arguments.no_preheat,
-                 scenario=arguments.scenario, max_teens=arguments.max_teens, group_k=arguments.k)
+                 scenario=arguments.scenario, max_teens=arguments.max_teens, group_k=arguments.k, ages=arguments.ages)
 
 
 def _studio(arguments: argparse.Namespace) -> int:
@@ -113,7 +113,7 @@ def _build(arguments: argparse.Namespace) -> int:
 
     say = _Progress(quiet=arguments.quiet)
     report = build_site(arguments.out, scenario=arguments.scenario, pyodide=arguments.pyodide,
-                        language=arguments.lang, progress=say.step)
+                        language=arguments.lang, ages=arguments.ages, progress=say.step)
     say.done(f"site écrit dans / site written to {report.out} ({report.total_bytes / 1e6:.0f} Mo/MB, dont Pyodide "
              f"/ of which Pyodide {report.runtime_bytes / 1e6:.0f}, kit {report.kit_bytes / 1e6:.1f})")
     if report.missing:
@@ -218,6 +218,7 @@ def _parser() -> argparse.ArgumentParser:
                             f"{DEFAULT_K}, at least {MIN_K})")
     serve.add_argument("--scenario", help="nom ou chemin du scénario des ateliers / the workshops' scenario name or "
                                           f"path (défaut / default: {DEFAULT_SCENARIO})")
+    _ages_option(serve)
     serve.add_argument("--static", type=Path, metavar="DOSSIER",
                        help="servir un site construit par datatrail build / serve a site built by datatrail build")
 
@@ -234,6 +235,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="distribution complète de Pyodide (dossier, archive ou adresse), pour numpy et pandas / "
                             "Pyodide's full distribution (folder, archive or address), for numpy and pandas")
     _language_option(build, "langue de la page d'accueil / landing page language")
+    _ages_option(build)
 
     guide = _command(commands, "guide", _guide)
     _language_option(guide)
@@ -262,6 +264,15 @@ def _scenario_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--scenario", default=DEFAULT_SCENARIO,
                          help=f"nom ou chemin du scénario / scenario name or path "
                               f"(défaut / default: {DEFAULT_SCENARIO})")
+
+
+def _ages_option(command: argparse.ArgumentParser) -> None:
+    from kit.i18n import AGE_BANDS, DEFAULT_AGES
+
+    command.add_argument("--ages", choices=list(AGE_BANDS), default=DEFAULT_AGES,
+                         help=f"âge des ados : 11-13 donne des textes plus simples aux ateliers 3 et 4 (défaut : "
+                              f"{DEFAULT_AGES}) / the teens' ages: 11-13 gives plainer texts in workshops 3 and 4 "
+                              f"(default: {DEFAULT_AGES})")
 
 
 def _language_option(command: argparse.ArgumentParser, what: str = "langue / language") -> None:

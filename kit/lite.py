@@ -17,7 +17,7 @@ from importlib.metadata import requires
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from kit.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
+from kit.i18n import DEFAULT_AGES, DEFAULT_LANGUAGE, LANGUAGES, text
 from kit.page_env import page_variables
 from kit.scenario import DEFAULT_SCENARIO
 from kit.workshops import workshops_root
@@ -30,13 +30,15 @@ WORKSHOPS_EXTRA = "workshops"
 WORKSHOPS_MARKER = f'extra == "{WORKSHOPS_EXTRA}"'
 
 
-async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE, scenario: str = DEFAULT_SCENARIO) -> None:
-    """Install the workshop's packages from the site, then run its notebook here on the site's scenario."""
+async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE, scenario: str = DEFAULT_SCENARIO,
+                        ages: str = DEFAULT_AGES) -> None:
+    """Install the workshop's packages from the site, then run its notebook here on the site's scenario and
+    age band (`kit.i18n.AGE_BANDS`)."""
     import piplite
 
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     # The language reaches the page as Voilà hands it over: the address's query string.
-    os.environ.update(page_variables(scenario=scenario, language=language))
+    os.environ.update(page_variables(scenario=scenario, language=language, ages=ages))
     try:
         # Named one by one: asked as `data-trail-kit[workshops]` once the kit is in, the installer skips them.
         # `keep_going`: on a first missing package the installer would stop looking in the site's index and

@@ -143,27 +143,31 @@ def voila_command(root: Path, *, host: str, port: int, code: str, cull_after_s: 
     ]
 
 
-def voila_environment(url: str, scenario: Path | None = None, facilitator: str | None = None) -> dict[str, str]:
+def voila_environment(url: str, scenario: Path | None = None, facilitator: str | None = None,
+                      ages: str | None = None) -> dict[str, str]:
     """The server's environment: the kit's template on Jupyter's data path, the room's address for the
-    launcher, if given the session's scenario (an absolute path: kernels start in another folder) and the
-    facilitator's code (`kit.serve.group_screen`: the server takes it out before any kernel starts)."""
+    launcher, if given the session's scenario (an absolute path: kernels start in another folder), its age
+    band (`kit.i18n.AGE_BANDS`) and the facilitator's code (`kit.serve.group_screen`: the server takes it out
+    before any kernel starts)."""
     from kit.serve.group_screen import FACILITATOR_CODE_VARIABLE
 
     environment = dict(os.environ)
     if facilitator is not None:
         environment[FACILITATOR_CODE_VARIABLE] = facilitator
     environment["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(_TEMPLATES), environment.get("JUPYTER_PATH")]))
-    environment.update(page_variables(room_address=url,
+    environment.update(page_variables(room_address=url, ages=ages,
                                       scenario=None if scenario is None else str(scenario.resolve())))
     return environment
 
 
 def start(root: Path, *, host: str, port: int, code: str, url: str, output: IO | None = None,
-          scenario: Path | None = None, facilitator: str | None = None, **options: object) -> subprocess.Popen:
+          scenario: Path | None = None, facilitator: str | None = None, ages: str | None = None,
+          **options: object) -> subprocess.Popen:
     """Start the room's Voilà server in the background (`options` go to `voila_command`); `facilitator` is the
-    group screen's code (by default the server draws one nobody knows: no group screen)."""
+    group screen's code (by default the server draws one nobody knows: no group screen); `ages` the session's
+    age band (by default the texts for 11–17)."""
     return subprocess.Popen(voila_command(root, host=host, port=port, code=code, **options),
-                            env=voila_environment(url, scenario, facilitator), stdout=output,
+                            env=voila_environment(url, scenario, facilitator, ages), stdout=output,
                             stderr=subprocess.STDOUT if output else None)
 
 

@@ -36,11 +36,12 @@ __all__ = ["STOP_WITHIN_S", "room_size", "serve", "stop_room"]
 
 def serve(*, local: bool, port: int, code: str | None = None, root: Path | None = None, preheat: bool = True,
           scenario: str | None = None, page: str = LAUNCHER, max_teens: int | None = None,
-          group_k: int | None = None, say: Callable[[str], None] = print) -> int:
+          group_k: int | None = None, ages: str | None = None, say: Callable[[str], None] = print) -> int:
     """Run the server until Ctrl-C, SIGTERM or the terminal's closing (SIGHUP); once it answers, print where
     teens connect, with a QR code, and how many teens the laptop holds, then warn if that address does not answer
     from the laptop itself (`kit.serve.address_check`; not with `local`). A `scenario` is checked first, so an
-    educator's mistake shows here, with its line, not in every teen's page."""
+    educator's mistake shows here, with its line, not in every teen's page. `ages`: the session's age band
+    (`kit.i18n.AGE_BANDS`; "11-13" gives plain texts), by default the texts for 11–17."""
     chosen = None
     if scenario is not None:
         chosen = resolve_scenario(scenario)
@@ -51,7 +52,7 @@ def serve(*, local: bool, port: int, code: str | None = None, root: Path | None 
     host = "127.0.0.1" if local else lan_address()
     url = room_url(host, port, code)
     process = start(root or workshops_root(), host=bind, port=port, code=code, url=url, preheat=preheat,
-                    scenario=chosen, max_teens=max_teens, group_k=group_k, facilitator=facilitator)
+                    scenario=chosen, max_teens=max_teens, group_k=group_k, facilitator=facilitator, ages=ages)
     with _stopped_by_signals():
         try:
             if not wait_until_answering(process, port):

@@ -24,7 +24,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from kit.errors import KitError, Problem
-from kit.i18n import use_scenario_texts
+from kit.i18n import DEFAULT_AGES, use_ages, use_scenario_texts
 from kit.i18n.formats import use_scenario_locale
 from kit.lite import DISTRIBUTION, WORKSHOPS_EXTRA
 from kit.output import SITE_MARKER, replaced_folder
@@ -55,9 +55,10 @@ class SiteReport:
     missing: dict[str, str]
 
 
-def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
+def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str, ages: str = DEFAULT_AGES,
                progress: Callable[[str], None] = lambda _: None) -> SiteReport:
-    """Build the site into `out` (replaced only once the new one is complete)."""
+    """Build the site into `out` (replaced only once the new one is complete); its workshops open for the age
+    band `ages` (`kit.i18n.AGE_BANDS`)."""
     pins = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
     scenario_path = resolve_scenario(scenario)
     chosen = load_scenario(scenario_path)
@@ -88,8 +89,9 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str,
         report = _report(out, site, packages)
         use_scenario_texts(chosen.texts)  # the landing page in the city's own words
         use_scenario_locale(meta.locale, currency=meta.currency)
+        use_ages(ages)  # and the workshops' introductions as the age band words them
         write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
-                      data_file=f"files/{_data_file(meta.id)}")
+                      data_file=f"files/{_data_file(meta.id)}", ages=ages)
     return report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from kit.i18n import LANGUAGES, text
+from kit.i18n import DEFAULT_AGES, LANGUAGES, text
 from kit.i18n.formats import decimal
 from kit.lite import DISTRIBUTION
 from kit.scenario import DEFAULT_SCENARIO
@@ -23,9 +23,11 @@ __all__ = ["sandbox_url", "workshop_url", "write_landing"]
 _INSTALL = lite_compat.piplite_install(DISTRIBUTION)
 
 
-def workshop_url(stem: str, language: str, scenario_id: str = DEFAULT_SCENARIO) -> str:
-    """The console address that opens a workshop, code hidden."""
-    code = f"{_INSTALL}from kit.lite import open_workshop\nawait open_workshop({stem!r}, {language!r}, {scenario_id!r})"
+def workshop_url(stem: str, language: str, scenario_id: str = DEFAULT_SCENARIO, ages: str = DEFAULT_AGES) -> str:
+    """The console address that opens a workshop, code hidden (the age band named only when not the default)."""
+    band = "" if ages == DEFAULT_AGES else f", ages={ages!r}"
+    code = (f"{_INSTALL}from kit.lite import open_workshop\n"
+            f"await open_workshop({stem!r}, {language!r}, {scenario_id!r}{band})")
     return lite_compat.console_url(code, hide_code=True)
 
 
@@ -38,16 +40,18 @@ def sandbox_url(scenario_id: str) -> str:
     return lite_compat.console_url(code, hide_code=False)
 
 
-def write_landing(site: Path, *, report, scenario, language: str, pyodide_version: str, data_file: str) -> None:
-    """`index.html` in the chosen language, and `index.<lang>.html` in each language."""
-    pages = {code: _page(code, report=report, scenario=scenario, pyodide_version=pyodide_version, data_file=data_file)
-             for code in LANGUAGES}
+def write_landing(site: Path, *, report, scenario, language: str, pyodide_version: str, data_file: str,
+                  ages: str = DEFAULT_AGES) -> None:
+    """`index.html` in the chosen language, and `index.<lang>.html` in each language; their buttons open the
+    workshops for the age band `ages`."""
+    pages = {code: _page(code, report=report, scenario=scenario, pyodide_version=pyodide_version, data_file=data_file,
+                         ages=ages) for code in LANGUAGES}
     for code, page in pages.items():
         (site / f"index.{code}.html").write_text(page, encoding="utf-8")
     (site / "index.html").write_text(pages[language], encoding="utf-8")
 
 
-def _page(language: str, *, report, scenario, pyodide_version: str, data_file: str) -> str:
+def _page(language: str, *, report, scenario, pyodide_version: str, data_file: str, ages: str) -> str:
     def say(key: str, **values: object) -> str:
         return escape(text(key, language, **values))
 
@@ -58,7 +62,7 @@ def _page(language: str, *, report, scenario, pyodide_version: str, data_file: s
     items = []
     for stem in available_workshops():
         title = text(f"workshop.{stem}.title", language)
-        start = escape(workshop_url(stem, language, scenario.id))
+        start = escape(workshop_url(stem, language, scenario.id, ages))
         # Each link names its workshop for screen readers, which list links without the headings around them.
         action = (f'<a class="start" href="{start}" aria-label="{say("site.start_of", title=title)}">'
                   f'{say("site.start")}</a>' if ready else f'<p class="missing">{say("site.needs_full_list")}</p>')

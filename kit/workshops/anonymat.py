@@ -34,6 +34,7 @@ class Anonymat(Workshop):
 
     stem = "04_anonymat"
     asks_for_double = False
+    words = ("operator", "antenna", "antenna_code", "anonymous", "log_scale", "k_anonymity", "planner", "raw_data")
 
     def crowd(self) -> pd.DataFrame:
         """The crowd's pings (person_id, timestamp, cell_id), asked for when a teen first presses a button."""

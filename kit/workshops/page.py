@@ -20,11 +20,12 @@ import pandas as pd
 from kit.analysis.acceptance import class_answers
 from kit.analysis.crowd import shared_crowd
 from kit.analysis.profiler_accuracy import class_profiles
-from kit.i18n import text, use_scenario_texts
+from kit.i18n import text, use_ages, use_scenario_texts
 from kit.i18n.formats import use_scenario_locale
-from kit.page_env import group
+from kit.page_env import group, session_ages
 from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
+from kit.widgets.glossary import Glossary
 from kit.widgets.language import page_language_switch
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget, warm_up
@@ -70,6 +71,9 @@ class Workshop:
 
     stem: str = ""
     asks_for_double: bool = True
+    #: The words the page's glossary explains (`kit.widgets.glossary`, keys of the glossary catalog), in the
+    #: order a teen meets them; none: no glossary.
+    words: tuple[str, ...] = ()
 
     def __init__(self, scenario: str | None = None) -> None:
         """`scenario`: a bundled name or a path; by default the session's (`default_scenario`)."""
@@ -77,6 +81,7 @@ class Workshop:
         self.scenario = load_scenario(scenario)
         use_scenario_texts(self.scenario.texts)  # the city's own words ("cafétéria"), on this page
         use_scenario_locale(self.scenario.meta.locale, currency=self.scenario.meta.currency)  # "0,38 $" in Québec
+        use_ages(session_ages())  # plain texts when the facilitator chose 11–13 for the session
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: dict[str, tuple[widgets.VBox, Draw]] = {}
@@ -93,7 +98,8 @@ class Workshop:
     def start(self) -> widgets.VBox:
         self.tell("opened", True)
         header = [self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
-        return widgets.VBox(header + ([self.picker] if self.picker else []))
+        glossary = [self._labelled(Glossary(self.words, language=self.language.value))] if self.words else []
+        return widgets.VBox(header + glossary + ([self.picker] if self.picker else []))
 
     def step(self, prefix: str, draw: Draw) -> widgets.VBox:
         """A step titled from `{prefix}.title`/`.text`, whose body `draw` fills once there is a trail."""

@@ -34,11 +34,11 @@ from kit.workshops.page import Trail, Workshop
 __all__ = ["Profilage"]
 
 
-
 class Profilage(Workshop):
     """One object per page: `start()` then `step_profile()`, `step_auction()`, `step_accuracy()`, `step_blur()`."""
 
     stem = "03_profilage"
+    words = ("profiler", "profile", "segment", "threshold", "auction", "consent", "cookie", "tracker")
 
     def double_answers(self, trail: Trail) -> dict[str, object]:
         return {"segments": segments_given(trail["profiles"])}

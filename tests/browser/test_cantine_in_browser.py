@@ -11,13 +11,13 @@ from teen_walk import hosts_contacted
 def test_a_teen_forecasts_the_canteen_and_sorts_the_data(open_workshop, axe) -> None:
     page = open_workshop("05_cantine", from_launcher=True)
     step1 = page.locator('[id="cell-id=step1"]')
-    expect(step1.get_by_text("élèves sont inscrit·es")).to_be_visible(timeout=90_000)
+    expect(step1.get_by_text("Cette école compte")).to_be_visible(timeout=90_000)
     step1.get_by_label("École").select_option(index=3)
-    expect(step1.get_by_text("690 élèves sont inscrit·es")).to_be_visible(timeout=30_000)
+    expect(step1.get_by_text("Cette école compte 690 élèves")).to_be_visible(timeout=30_000)
     step1.get_by_label("Ton idée").fill("400")
     step1.get_by_label("Ton idée").press("Enter")
     step1.get_by_role("button", name="Vérifier").click()
-    expect(step1.get_by_text("Tu t'es trompé·e de")).to_be_visible(timeout=30_000)
+    expect(step1.get_by_text("Ton écart est de")).to_be_visible(timeout=30_000)
 
     step3 = page.locator('[id="cell-id=step3"]')
     expect(step3.get_by_text("Calcule d'abord ta prévision")).to_be_visible()
