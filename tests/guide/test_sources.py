@@ -12,6 +12,7 @@ in a section may be "the study" in the rest of that section, as a reader reads i
 from __future__ import annotations
 
 import re
+from html import escape
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,9 @@ from kit.i18n import LANGUAGES, catalog
 from kit.scenario import available_scenarios, load_scenario
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
-_RESEARCH = re.compile(r"\b(chercheu(?:r|rs|se|ses)|researchers?|étude|study|studies)\b", re.IGNORECASE)
+#: Research named without a name ("the study"), not the verb ("where they work or study").
+_RESEARCH = re.compile(r"\b(chercheu(?:r|rs|se|ses)|researchers?|études?|(?:the|a|this|that|one|these|'s)\s+stud(?:y|ies))\b",
+                       re.IGNORECASE)
 _LAW = re.compile(r"\b(RGPD|GDPR|DSA|Digital Services Act|COPPA|ePrivacy|[Ll](?:oi|aw) 25|Informatique et Libertés"
                   r"|art\.\s?\d+|[Aa]rticle\s\d+|[Ss]ection\s\d+|Conseil d'État|Cour de justice|Court of Justice)")
 #: Years that date something else than a source: when the kit's own texts were checked.
@@ -129,7 +132,7 @@ def test_the_bibliography_prints_each_entry_with_its_address_in_both_languages(s
     for language in LANGUAGES:
         html = bibliography_html(sources, language)
         assert html.count("<li") == len(sources)
-        assert all(source.url in html and source.says[language] in html for source in sources)
+        assert all(escape(source.url) in html and escape(source.says[language]) in html for source in sources)
 
 
 @pytest.mark.parametrize(("old", "new", "field"), [
