@@ -53,7 +53,8 @@ _USED_AT_SCHOOL = ("school", "canteen")
 _DURATION_SIGMA = 0.8
 #: Canteen queue: badge taps spread over this many minutes after the lunch bell.
 _LUNCH_QUEUE_MIN = 30
-#: Tracker categories a refusal of consent is supposed to stop (crash reports are exempt): what a
+#: Tracker categories a refusal of consent is supposed to stop (crash reports are not asked about: the law exempts
+#: them only when strictly necessary to the app, which the kit assumes of its made-up ones): what a
 #: cookie banner asks about, in the order the consent workshop lists them.
 NEEDS_CONSENT = ("ads", "analytics", "social")
 #: Consent status of a session, as codes and as the table writes them.
