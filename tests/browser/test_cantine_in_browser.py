@@ -17,7 +17,7 @@ def test_a_teen_forecasts_the_canteen_and_sorts_the_data(open_workshop, axe) -> 
     step1.get_by_label("Ton idée").fill("400")
     step1.get_by_label("Ton idée").press("Enter")
     step1.get_by_role("button", name="Vérifier").click()
-    expect(step1.get_by_text("Ton écart est de")).to_be_visible(timeout=30_000)
+    expect(step1.get_by_text("Ton écart :")).to_be_visible(timeout=30_000)
 
     step3 = page.locator('[id="cell-id=step3"]')
     expect(step3.get_by_text("Calcule d'abord ta prévision")).to_be_visible()
