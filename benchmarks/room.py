@@ -104,10 +104,10 @@ SCRIPTS: dict[str, list[Tap]] = {
                                      expect="groupe d'au moins 10")),
     ],
     "05_cantine": [
-        choose("school", "DropdownModel", "Collège de l'Erdre", expect="élèves sont inscrit", first=True,
+        choose("school", "DropdownModel", "Collège de l'Erdre", expect="Cette école compte", first=True,
                description="École"),
         set_value("guess", "BoundedIntTextModel", 400, description="Ton idée"),
-        _telling("guess", click("guess check", "Vérifier", expect="Tu t'es trompé")),
+        _telling("guess", click("guess check", "Vérifier", expect="Ton écart :")),
         set_value("forecast: menu", "CheckboxModel", True, description="le menu"),
         _telling("forecast", click("forecast", "Calculer ma prévision", expect="repas")),
         choose("ethics card", "ToggleButtonsModel", "pas utile", _options_labels="pas utile"),
