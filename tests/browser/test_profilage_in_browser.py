@@ -25,7 +25,7 @@ def test_a_teen_walks_through_profilage(open_workshop, axe) -> None:
     expect(step2.get_by_text("Ton attention a rapporté")).to_be_visible()
 
     step3 = page.locator('[id="cell-id=step3"]')
-    expect(step3.get_by_role("columnheader", name="Il a dit oui et c'était vrai")).to_be_visible()
+    expect(step3.get_by_role("columnheader", name="Il a dit oui, et il a raison")).to_be_visible()
 
     step4 = page.locator('[id="cell-id=step4"]')
     result = step4.get_by_role("status")
