@@ -109,7 +109,9 @@ def _studio(arguments: argparse.Namespace) -> int:
 
 def _build(arguments: argparse.Namespace) -> int:
     """Build the workshops as a static site where Python runs in the browser (JupyterLite, offline)."""
+    from kit.i18n import LANGUAGES, text
     from kit.site import build_site
+    from kit.site.downloads import cache_dir
 
     say = _Progress(quiet=arguments.quiet)
     report = build_site(arguments.out, scenario=arguments.scenario, pyodide=arguments.pyodide,
@@ -117,13 +119,11 @@ def _build(arguments: argparse.Namespace) -> int:
     say.done(f"site écrit dans / site written to {report.out} ({report.total_bytes / 1e6:.0f} Mo/MB, dont Pyodide "
              f"/ of which Pyodide {report.runtime_bytes / 1e6:.0f}, kit {report.kit_bytes / 1e6:.1f})")
     if report.missing:
-        missing = ", ".join(sorted(report.missing))
-        print(f"Attention : ce site n'a pas {missing} ; les ateliers en ont besoin et affichent un message à la "
-              f"place. Pour les avoir : datatrail build --pyodide pyodide-VERSION.tar.bz2 (la distribution "
-              f"complète de Pyodide, sur ses pages de versions). Le validateur de scénario et Faker marchent.")
-        print(f"Warning: this site lacks {missing}; the workshops need them and show a message instead. To add "
-              f"them: datatrail build --pyodide pyodide-VERSION.tar.bz2 (Pyodide's full distribution, from its "
-              f"releases). The scenario checker and Faker work.")
+        for language in LANGUAGES:
+            if report.unreachable_url:
+                print(text("site.build_unreachable", language, url=report.unreachable_url,
+                           reason=report.unreachable_reason, cache=cache_dir()))
+            print(text("site.build_missing", language, missing=", ".join(sorted(report.missing))))
     print(f"Pour l'ouvrir / to open it: datatrail serve --static {report.out}")
     return 0
 

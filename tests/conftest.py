@@ -29,7 +29,7 @@ from kit.scenario.model import Scenario
 from kit.serve import room_url, start, wait_until_answering
 from kit.serve.group_screen import group_url
 from kit.serve.static import static_server
-from kit.site import SiteReport, build_site
+from kit.site import DISTRIBUTION_VARIABLE, SiteReport, build_site
 from kit.voila_compat import kernel_id_in
 from kit.workshops import workshops_root
 
@@ -240,10 +240,18 @@ def run_in_kernel() -> Callable[..., NotebookClient]:
     return run
 
 
+#: Where the default site looks for Pyodide's distribution in tests: an address that refuses at once, so the
+#: site is the same (without numpy and pandas) whether or not the machine reaches Pyodide's own.
+UNREACHABLE_DISTRIBUTION = "http://127.0.0.1:9/pyodide/full/"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> SiteReport:
-    """The default site: Nantes, npm's core Pyodide runtime (downloads kept in the user's cache)."""
-    return build_site(tmp_path_factory.mktemp("build") / "site", scenario="nantes", pyodide=None, language="fr")
+    """The default site: Nantes, npm's core Pyodide runtime (downloads kept in the user's cache), and a
+    distribution that does not answer for numpy and pandas."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DISTRIBUTION_VARIABLE, UNREACHABLE_DISTRIBUTION)
+        return build_site(tmp_path_factory.mktemp("build") / "site", scenario="nantes", pyodide=None, language="fr")
 
 
 @contextmanager

@@ -13,6 +13,7 @@ cell that runs the workshop's notebook (`kit.lite`); the notebook itself is one 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -37,9 +38,11 @@ from kit.site.landing import write_landing
 from kit.site.packages import Packages, normalize, select_packages
 from kit.site.runtime import Runtime, core_runtime, given_runtime
 
-__all__ = ["SiteReport", "build_site"]
+__all__ = ["DISTRIBUTION_VARIABLE", "SiteReport", "build_site"]
 
 PINS = Path(__file__).with_name("browser_packages.yaml")
+#: Names another address for Pyodide's distribution than the one pinned (a centre's own mirror).
+DISTRIBUTION_VARIABLE = "DATATRAIL_PYODIDE_URL"
 # Dates in the built files come from here, so the same inputs give the same site.
 _SOURCE_DATE_EPOCH = 315532800
 
@@ -53,24 +56,32 @@ class SiteReport:
     runtime_bytes: int
     kit_bytes: int
     missing: dict[str, str]
+    #: The address of Pyodide's distribution that did not answer, and why ("" when it answered).
+    unreachable_url: str = ""
+    unreachable_reason: str = ""
 
 
 def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str, ages: str = DEFAULT_AGES,
                progress: Callable[[str], None] = lambda _: None) -> SiteReport:
     """Build the site into `out` (replaced only once the new one is complete); its workshops open for the age
-    band `ages` (`kit.i18n.AGE_BANDS`)."""
+    band `ages` (`kit.i18n.AGE_BANDS`). `pyodide`: a full distribution (folder, archive, or its address), or
+    the address of a mirror laid out like Pyodide's (ending with "/"); by default npm's core runtime, with
+    the packages the workshops need from Pyodide's own distribution (`DISTRIBUTION_VARIABLE` or the pin)."""
     pins = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))
     scenario_path = resolve_scenario(scenario)
     chosen = load_scenario(scenario_path)
     meta = chosen.meta
     with replaced_folder(out, marker=SITE_MARKER, command="datatrail build") as site, \
             tempfile.TemporaryDirectory(prefix=".lite-", dir=out.parent) as work:
-        progress("Pyodide : " + (pyodide or f"runtime de base / core runtime {pins['pyodide']['version']} (npm)"))
-        runtime = (given_runtime(pyodide, expected_python=lite_compat.kernel_python()) if pyodide
+        whole = None if pyodide is None or _is_mirror(pyodide) else pyodide
+        distribution = None if whole else pyodide or os.environ.get(DISTRIBUTION_VARIABLE) or pins["pyodide"]["full"]
+        progress("Pyodide : " + (whole or f"runtime de base / core runtime {pins['pyodide']['version']} (npm), "
+                                          f"numpy et pandas / and numpy and pandas : {distribution}"))
+        runtime = (given_runtime(whole, expected_python=lite_compat.kernel_python()) if whole
                    else core_runtime(pins["pyodide"]))
         kit_pins = pins["kit"]
         packages = select_packages(runtime, roots=[*pins["kernel"], *kit_pins["light"], *kit_pins[WORKSHOPS_EXTRA]],
-                                   pins=pins["pypi"], provided=_kernel_provided())
+                                   pins=pins["pypi"], provided=_kernel_provided(), distribution=distribution)
         lite = Path(work) / "lite"
         _vendor(runtime, packages, lite / "static" / "pyodide")
         (lite / "pypi").mkdir(parents=True)
@@ -93,6 +104,11 @@ def build_site(out: Path, *, scenario: str, pyodide: str | None, language: str, 
         write_landing(site, report=report, scenario=meta, language=language, pyodide_version=pins["pyodide"]["version"],
                       data_file=f"files/{_data_file(meta.id)}", ages=ages)
     return report
+
+
+def _is_mirror(pyodide: str) -> bool:
+    """An address ending with "/" is a folder laid out like Pyodide's distribution; any other, an archive."""
+    return pyodide.startswith(("http://", "https://")) and pyodide.endswith("/")
 
 
 def _vendor(runtime: Runtime, packages: Packages, target: Path) -> None:
@@ -164,7 +180,9 @@ def _report(out: Path, site: Path, packages: Packages) -> SiteReport:
     return SiteReport(out=out, total_bytes=size(site.rglob("*")),
                       runtime_bytes=size((site / "static" / "pyodide").rglob("*")),
                       kit_bytes=size([*site.glob("pypi/data_trail_kit-*.whl"), *(site / "files").rglob("*")]),
-                      missing=dict(packages.missing))
+                      missing=dict(packages.missing),
+                      unreachable_url=packages.unreachable.url if packages.unreachable else "",
+                      unreachable_reason=packages.unreachable.reason if packages.unreachable else "")
 
 
 def _kernel_provided() -> set[str]:

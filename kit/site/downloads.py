@@ -18,9 +18,18 @@ from pathlib import Path
 
 from kit.errors import KitError, Problem
 
-__all__ = ["cache_dir", "cached_download", "digest"]
+__all__ = ["Unreachable", "cache_dir", "cached_download", "digest"]
 
 _TIMEOUT_S = 60
+
+
+class Unreachable(KitError):
+    """The address did not answer with the file (no network, a name that does not resolve, an error status):
+    unlike a file whose hash is wrong, a build may go on without it and say so."""
+
+    def __init__(self, problem: Problem, *, url: str, reason: str) -> None:
+        super().__init__(problem)
+        self.url, self.reason = url, reason
 
 
 def cache_dir() -> Path:
@@ -41,28 +50,30 @@ def digest(path: Path, algorithm: str) -> str:
 
 
 def cached_download(url: str, *, algorithm: str, expected: str | None, folder: str, name: str = "",
-                    refresh: bool = False) -> Path:
+                    refresh: bool = False, timeout_s: float = _TIMEOUT_S) -> Path:
     """The file at `url` (kept as `name`, else its own name), from the cache or downloaded into it, once its
     hash is the expected one (`expected=None`: any file of that name already in the cache will do, unless
-    `refresh`)."""
+    `refresh`). `Unreachable` if the address does not give the file; a `KitError` if its hash is wrong."""
     target = cache_dir() / folder / (name or url.rsplit("/", 1)[-1])
     if target.is_file() and not refresh and (expected is None or digest(target, algorithm) == expected):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".part-", delete=False) as partial:
         try:
-            with urllib.request.urlopen(url, timeout=_TIMEOUT_S) as response:
+            with urllib.request.urlopen(url, timeout=timeout_s) as response:
                 while block := response.read(1 << 20):
                     partial.write(block)
         except (urllib.error.URLError, OSError, ValueError) as error:
             partial.close()
             os.unlink(partial.name)
-            raise KitError(Problem(
-                file=target, line=None, field=url, found=str(getattr(error, "reason", error)),
+            reason = str(getattr(error, "reason", error))
+            raise Unreachable(Problem(
+                file=target, line=None, field=url, found=reason,
                 expected="un accès au dépôt de paquets pour la première construction / "
                          "access to the package registry for the first build",
                 hint=f"connecte l'ordinateur à internet une fois, puis relance : les fichiers restent dans "
-                     f"{target.parent} / connect once and build again: files are kept in {target.parent}")) from None
+                     f"{target.parent} / connect once and build again: files are kept in {target.parent}"),
+                url=url, reason=reason) from None
     found = digest(Path(partial.name), algorithm)
     if expected is not None and found != expected:
         os.unlink(partial.name)

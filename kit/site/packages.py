@@ -5,7 +5,10 @@ followed to a file: a package of the Pyodide distribution (copied from it), a pu
 package Pyodide lists but the core runtime lacks (taken from PyPI and entered in the site's lock with
 PyPI's own hash, since Pyodide's hashes are for its own builds), or a wheel for the kernel's installer
 (piplite) when Pyodide does not list the package at all. A package built for the browser that the
-distribution lacks (numpy, pandas in the core runtime) is reported, never fetched from elsewhere.
+runtime lacks (numpy, pandas in npm's core runtime) is taken from Pyodide's own distribution for that
+version (its address, or a mirror laid out the same way), checked against the sha256 the lock lists and kept
+in the cache; never from anywhere else. When that address does not answer, such a package is reported as
+missing, with the address and why, and the site is built without it.
 The site's lock keeps only the packages the site carries, so that a teen's `%pip install` of anything
 else says "not found" at once instead of failing on a missing file.
 """
@@ -24,7 +27,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 from kit.errors import KitError, Problem
-from kit.site.downloads import cached_download
+from kit.site.downloads import Unreachable, cached_download
 from kit.site.runtime import Runtime
 
 __all__ = ["Packages", "normalize", "select_packages"]
@@ -45,13 +48,17 @@ class Packages:
     runtime_files: list[str] = field(default_factory=list)
     lock_wheels: list[Path] = field(default_factory=list)
     index_wheels: list[Path] = field(default_factory=list)
-    #: package → the package that needs it, for packages built for the browser that the runtime lacks
+    #: package → the package that needs it, for packages built for the browser that the site lacks
     missing: dict[str, str] = field(default_factory=dict)
+    #: The distribution's address that did not answer, and why (None: it answered, or none was asked).
+    unreachable: Unreachable | None = None
 
 
-def select_packages(runtime: Runtime, *, roots: list[str], pins: dict[str, str], provided: set[str]) -> Packages:
+def select_packages(runtime: Runtime, *, roots: list[str], pins: dict[str, str], provided: set[str],
+                    distribution: str | None = None) -> Packages:
     """Follow `roots` through the runtime's lock, the `pins` (name → version, taken from PyPI) and what the
-    kernel brings itself (`provided`)."""
+    kernel brings itself (`provided`); a package built for the browser that the runtime lacks comes from
+    `distribution` (the address of Pyodide's packages for the runtime's version, ending with "/")."""
     # Pyodide resolves a package's `depends` by the lock's own keys: keep them as they are.
     keys = {normalize(key): key for key in runtime.lock["packages"]}
     pins = {normalize(name): version for name, version in pins.items()}
@@ -74,6 +81,8 @@ def select_packages(runtime: Runtime, *, roots: list[str], pins: dict[str, str],
                 wheel, sha256 = _pypi_wheel(name, version, needed_by)
                 entry.update(file_name=wheel.name, sha256=sha256, version=version)
                 packages.lock_wheels.append(wheel)
+            elif wheel := _from_distribution(distribution, entry, packages):
+                packages.lock_wheels.append(wheel)
             else:
                 packages.missing[name] = normalize(needed_by)
                 continue
@@ -94,6 +103,24 @@ def select_packages(runtime: Runtime, *, roots: list[str], pins: dict[str, str],
     packages.lock_wheels.sort()
     packages.index_wheels.sort()
     return packages
+
+
+#: A distribution that does not answer within this (a room's wifi without internet) is given up, not waited on.
+_DISTRIBUTION_TIMEOUT_S = 20
+
+
+def _from_distribution(distribution: str | None, entry: dict, packages: Packages) -> Path | None:
+    """The package's file from Pyodide's distribution, checked against the lock's sha256 and kept in the cache
+    (a `KitError` names a file whose hash is wrong). None without a distribution, or when it did not answer:
+    the first failure is kept, and the other packages are not tried, since they would fail the same way."""
+    if distribution is None or packages.unreachable is not None:
+        return None
+    try:
+        return cached_download(urllib.parse.urljoin(distribution, entry["file_name"]), algorithm="sha256",
+                               expected=entry["sha256"], folder="pyodide/packages", timeout_s=_DISTRIBUTION_TIMEOUT_S)
+    except Unreachable as error:
+        packages.unreachable = error
+        return None
 
 
 def _pypi_wheel(name: str, version: str, needed_by: str) -> tuple[Path, str]:

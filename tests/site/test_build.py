@@ -7,6 +7,9 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
+from conftest import UNREACHABLE_DISTRIBUTION
+
 from kit.site import SiteReport
 from kit.site.downloads import digest
 
@@ -24,7 +27,9 @@ def test_every_package_in_the_lock_is_in_the_site_with_its_own_hash(built_site: 
 
 
 def test_the_core_runtime_lacks_numpy_and_pandas_and_says_so(built_site: SiteReport) -> None:
+    """Pyodide's distribution did not answer (tests/conftest.py): the site is built without them, and says so."""
     assert set(built_site.missing) == {"numpy", "pandas"}
+    assert built_site.unreachable_url.startswith(UNREACHABLE_DISTRIBUTION + "numpy-")
     lock = json.loads((built_site.out / "static" / "pyodide" / "pyodide-lock.json").read_text())
     assert not {"numpy", "pandas"} & set(lock["packages"])
     landing = (built_site.out / "index.html").read_text()
@@ -90,9 +95,12 @@ def test_notebooks_in_the_code_view_install_the_kit_first(built_site: SiteReport
     assert any("MaJournee" in "".join(cell["source"]) for cell in notebook["cells"])
 
 
-def test_building_again_replaces_the_old_site_with_the_same_bytes(built_site: SiteReport, tmp_path: Path) -> None:
+def test_building_again_replaces_the_old_site_with_the_same_bytes(built_site: SiteReport, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from kit.output import SITE_MARKER
-    from kit.site import build_site
+    from kit.site import DISTRIBUTION_VARIABLE, build_site
+
+    monkeypatch.setenv(DISTRIBUTION_VARIABLE, UNREACHABLE_DISTRIBUTION)  # as `built_site` was built
 
     old = tmp_path / "site"
     old.mkdir()

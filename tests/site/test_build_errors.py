@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import REFUSING_PROXY
+from ruamel.yaml import YAML
+
+from kit.site import DISTRIBUTION_VARIABLE, PINS, SiteReport
+
 
 def _build(tmp_path: Path, *arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kit", "build", "--out", str(tmp_path / "site"), *arguments],
@@ -59,3 +64,21 @@ def test_no_network_on_a_first_build_says_to_connect_once(tmp_path: Path) -> Non
     assert "registry.npmjs.org" in result.stderr and "connecte l'ordinateur à internet une fois" in result.stderr
     assert "Traceback" not in result.stderr
     assert _nothing_written(tmp_path)
+
+
+def test_the_default_build_tries_pyodides_own_distribution_and_leaves_the_sandbox_site_when_it_cannot(
+        tmp_path: Path, built_site: SiteReport) -> None:
+    """No `--pyodide`: numpy and pandas are asked of the pinned address of Pyodide's distribution. Here it does not
+    answer (a refusing proxy; npm's runtime and PyPI's wheels come from the cache `built_site` filled): the
+    build names the address and why, in both languages, says how to finish later, and leaves the sandbox site."""
+    env = {**os.environ, "https_proxy": REFUSING_PROXY, "HTTPS_PROXY": REFUSING_PROXY}
+    env.pop(DISTRIBUTION_VARIABLE, None)
+    result = subprocess.run([sys.executable, "-m", "kit", "build", "--out", str(tmp_path / "site")],
+                            capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    pinned = YAML(typ="safe").load(PINS.read_text(encoding="utf-8"))["pyodide"]["full"]
+    assert pinned == "https://cdn.jsdelivr.net/pyodide/v314.0.6/full/"
+    assert f"{pinned}numpy-" in result.stdout
+    assert "Je n'ai pas pu télécharger" in result.stdout and "I could not download" in result.stdout
+    assert "relance la même commande" in result.stdout and "run the same command again" in result.stdout
+    assert (tmp_path / "site" / "index.html").is_file() and "Traceback" not in result.stderr
