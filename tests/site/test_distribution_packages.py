@@ -9,17 +9,15 @@ the runtime is a test lock listing one package built for the browser, with the h
 from __future__ import annotations
 
 import hashlib
-import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import _free_port, serving_site
 
 from kit.errors import KitError
+from kit.output import SITE_MARKER
 from kit.site.downloads import cache_dir
 from kit.site.packages import select_packages
 from kit.site.runtime import Runtime
@@ -40,23 +38,12 @@ def _runtime(tmp_path: Path, content: bytes = CONTENT) -> Runtime:
 @contextmanager
 def _distribution(folder: Path) -> Iterator[str]:
     """`folder` served over HTTP on the loopback, as Pyodide's distribution is: its address ends with "/"."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *_: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/full/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_site(folder) as address:
+        yield address + "full/"
 
 
 def _closed_address() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}/full/"
+    return f"http://127.0.0.1:{_free_port()}/full/"
 
 
 def _select(runtime: Runtime, distribution: str):
@@ -73,6 +60,7 @@ def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def served(tmp_path: Path) -> Path:
     (tmp_path / "served" / "full").mkdir(parents=True)
     (tmp_path / "served" / "full" / WHEEL).write_bytes(CONTENT)
+    (tmp_path / "served" / SITE_MARKER).write_text("")  # the kit's static server serves only folders it marks
     return tmp_path / "served"
 
 
