@@ -22,6 +22,7 @@ import nbformat
 import psutil
 import pytest
 from nbclient import NotebookClient
+from offline import REFUSING_PROXY, UNREACHABLE_DISTRIBUTION
 
 from kit.guide.printer import BROWSER_VARIABLE
 from kit.scenario import load_scenario
@@ -42,8 +43,6 @@ TIER_FIXTURES = {
 }
 #: The folders whose tests all belong to a tier, whatever they use.
 TIER_FOLDERS = {"browser": "browser", "notebooks": "notebook"}
-#: A proxy that refuses (port 9, discard): the package registries, for a test outside the `network` tier.
-REFUSING_PROXY = "http://127.0.0.1:9"
 #: The browser that prints the guide and cards, for a test outside the `browser` tier.
 NO_BROWSER = "/no-browser-outside-the-browser-tier"
 
@@ -238,11 +237,6 @@ def run_in_kernel() -> Callable[..., NotebookClient]:
         return client
 
     return run
-
-
-#: Where the default site looks for Pyodide's distribution in tests: an address that refuses at once, so the
-#: site is the same (without numpy and pandas) whether or not the machine reaches Pyodide's own.
-UNREACHABLE_DISTRIBUTION = "http://127.0.0.1:9/pyodide/full/"
 
 
 @pytest.fixture(scope="session")

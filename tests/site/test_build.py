@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import UNREACHABLE_DISTRIBUTION
+from offline import UNREACHABLE_DISTRIBUTION
 
 from kit.site import SiteReport
 from kit.site.downloads import digest
@@ -27,7 +27,7 @@ def test_every_package_in_the_lock_is_in_the_site_with_its_own_hash(built_site: 
 
 
 def test_the_core_runtime_lacks_numpy_and_pandas_and_says_so(built_site: SiteReport) -> None:
-    """Pyodide's distribution did not answer (tests/conftest.py): the site is built without them, and says so."""
+    """Pyodide's distribution did not answer (tests/offline.py): the site is built without them, and says so."""
     assert set(built_site.missing) == {"numpy", "pandas"}
     assert built_site.unreachable_url.startswith(UNREACHABLE_DISTRIBUTION + "numpy-")
     lock = json.loads((built_site.out / "static" / "pyodide" / "pyodide-lock.json").read_text())

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REFUSING_PROXY
+from offline import REFUSING_PROXY
 from ruamel.yaml import YAML
 
 from kit.site import DISTRIBUTION_VARIABLE, PINS, SiteReport

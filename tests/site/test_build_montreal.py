@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import UNREACHABLE_DISTRIBUTION
+from offline import UNREACHABLE_DISTRIBUTION
 
 from kit.site import DISTRIBUTION_VARIABLE
 

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import _free_port, serving_site
 
 from kit.errors import KitError
 from kit.output import SITE_MARKER
@@ -35,17 +34,6 @@ def _runtime(tmp_path: Path, content: bytes = CONTENT) -> Runtime:
     return Runtime(folder=folder, lock={"info": {"python": "3.14.2"}, "packages": {"lessons": entry}})
 
 
-@contextmanager
-def _distribution(folder: Path) -> Iterator[str]:
-    """`folder` served over HTTP on the loopback, as Pyodide's distribution is: its address ends with "/"."""
-    with serving_site(folder) as address:
-        yield address + "full/"
-
-
-def _closed_address() -> str:
-    return f"http://127.0.0.1:{_free_port()}/full/"
-
-
 def _select(runtime: Runtime, distribution: str):
     return select_packages(runtime, roots=["lessons"], pins={}, provided=set(), distribution=distribution)
 
@@ -64,9 +52,21 @@ def served(tmp_path: Path) -> Path:
     return tmp_path / "served"
 
 
-def test_a_package_the_core_runtime_lacks_is_fetched_checked_and_kept(tmp_path: Path, served: Path) -> None:
+@pytest.fixture
+def distribution(serve_site):
+    """`distribution(folder)`: `folder` served on the loopback as Pyodide's distribution is (address ending "/")."""
+    @contextmanager
+    def serving(folder: Path) -> Iterator[str]:
+        with serve_site(folder) as address:
+            yield address + "full/"
+
+    return serving
+
+
+def test_a_package_the_core_runtime_lacks_is_fetched_checked_and_kept(tmp_path: Path, served: Path,
+                                                                     distribution) -> None:
     runtime = _runtime(tmp_path)
-    with _distribution(served) as address:
+    with distribution(served) as address:
         packages = _select(runtime, address)
     assert not packages.missing and packages.unreachable is None
     assert [wheel.read_bytes() for wheel in packages.lock_wheels] == [CONTENT]
@@ -74,26 +74,29 @@ def test_a_package_the_core_runtime_lacks_is_fetched_checked_and_kept(tmp_path: 
     assert packages.lock["packages"]["lessons"]["sha256"] == hashlib.sha256(CONTENT).hexdigest()
 
 
-def test_a_second_build_needs_no_network(tmp_path: Path, served: Path) -> None:
+def test_a_second_build_needs_no_network(tmp_path: Path, served: Path, distribution) -> None:
     runtime = _runtime(tmp_path)
-    with _distribution(served) as address:
+    with distribution(served) as address:
         _select(runtime, address)
     packages = _select(runtime, address)  # the server is gone: the address refuses
     assert not packages.missing and packages.unreachable is None
     assert packages.lock_wheels[0].read_bytes() == CONTENT
 
 
-def test_a_tampered_file_is_refused_by_name_and_nothing_of_it_stays(tmp_path: Path, served: Path) -> None:
+def test_a_tampered_file_is_refused_by_name_and_nothing_of_it_stays(tmp_path: Path, served: Path,
+                                                                   distribution) -> None:
     (served / "full" / WHEEL).write_bytes(b"something else")
-    with _distribution(served) as address, pytest.raises(KitError) as refused:
+    with distribution(served) as address, pytest.raises(KitError) as refused:
         _select(_runtime(tmp_path), address)
     assert WHEEL in refused.value.format() and "sha256" in refused.value.format()
     kept = cache_dir() / "pyodide" / "packages"
     assert not (kept / WHEEL).exists() and not list(kept.glob(".part-*"))
 
 
-def test_an_address_that_does_not_answer_leaves_the_package_missing_and_says_where_and_why(tmp_path: Path) -> None:
-    address = _closed_address()
+def test_an_address_that_does_not_answer_leaves_the_package_missing_and_says_where_and_why(
+        tmp_path: Path, served: Path, distribution) -> None:
+    with distribution(served) as address:
+        pass  # the server is gone: its port refuses
     packages = _select(_runtime(tmp_path), address)
     assert packages.missing == {"lessons": "lessons"}
     assert packages.unreachable is not None and packages.unreachable.url == address + WHEEL
