@@ -9,6 +9,7 @@ from IPython.display import HTML
 
 from kit.i18n import LANGUAGES, text
 from kit.page_env import LAUNCHER, requested_language, room_address
+from kit.widgets.page_style import page_style
 from kit.workshops import available_workshops
 
 __all__ = ["launcher"]
@@ -32,7 +33,7 @@ def launcher(language: str | None = None) -> HTML:
     if url:
         svg = segno.make(url, error="m").svg_inline(scale=5, title=url)
         qr = f"<p>{text('launcher.scan', language)}</p><figure>{svg}<figcaption>{html.escape(url)}</figcaption></figure>"
-    return HTML(f"<p>{switch}</p><h1>{text('launcher.title', language)}</h1>"
+    return HTML(f"{page_style()}<p>{switch}</p><h1>{text('launcher.title', language)}</h1>"
                 f"<p>{text('launcher.intro', language)}</p>{listing}{qr}")
 
 

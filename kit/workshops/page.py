@@ -27,6 +27,7 @@ from kit.scenario import default_scenario, load_scenario
 from kit.widgets.component import Component
 from kit.widgets.glossary import Glossary
 from kit.widgets.language import page_language_switch
+from kit.widgets.page_style import page_style
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget, warm_up
 from kit.widgets.steps import StepHeader
@@ -97,7 +98,7 @@ class Workshop:
 
     def start(self) -> widgets.VBox:
         self.tell("opened", True)
-        header = [self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
+        header = [widgets.HTML(page_style()), self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
         glossary = [self._labelled(Glossary(self.words, language=self.language.value))] if self.words else []
         return widgets.VBox(header + glossary + ([self.picker] if self.picker else []))
 
