@@ -7,6 +7,7 @@ import pytest
 
 from kit.i18n import DEFAULT_AGES, age_catalog, use_ages
 from kit.page_env import AGES_VARIABLE
+from kit.widgets.steps import StepHeader
 
 
 @pytest.fixture
@@ -21,10 +22,15 @@ def _plain(key: str, language: str) -> str:
     return age_catalog("11-13", language)[key]
 
 
+def _title(page) -> str:
+    """The workshop's title and introduction, as its page starts."""
+    return next(part for part in page.start().children if isinstance(part, StepHeader)).value
+
+
 def test_workshop_3_explains_itself_plainly_and_keeps_the_teens_choices_in_english(plain_session, workshop_page,
                                                                                   shown_text) -> None:
     page = workshop_page("03_profilage", double="lune42", habits=("music",))
-    header = page.start().children[1].value
+    header = _title(page)
     assert _plain("workshop.03_profilage.text", "fr") in header
     assert _plain("profilage.step1.text", "fr") in page.step_profile().children[0].value
     assert "Sa limite : il te met dans un groupe" in shown_text(page, "profilage.step1")
@@ -37,7 +43,7 @@ def test_workshop_3_explains_itself_plainly_and_keeps_the_teens_choices_in_engli
     chosen = (auction.session.value, auction.ad.value)
 
     page.language.value = "en"
-    assert _plain("workshop.03_profilage.text", "en") in page.start().children[1].value
+    assert _plain("workshop.03_profilage.text", "en") in _title(page)
     assert "Its limit: it puts you in a group" in shown_text(page, "profilage.step1")
     assert "thousandths of a second" in auction.words.value
     assert (auction.session.value, auction.ad.value) == chosen and blur.no_night.value
