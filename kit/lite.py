@@ -20,6 +20,7 @@ from IPython.display import HTML, display
 from kit.i18n import DEFAULT_AGES, DEFAULT_LANGUAGE, LANGUAGES, text
 from kit.page_env import page_variables
 from kit.scenario import DEFAULT_SCENARIO
+from kit.widgets.page_style import page_style
 from kit.workshops import workshops_root
 
 __all__ = ["DISTRIBUTION", "WORKSHOPS_EXTRA", "WORKSHOPS_MARKER", "open_workshop"]
@@ -45,7 +46,8 @@ async def open_workshop(stem: str, language: str = DEFAULT_LANGUAGE, scenario: s
         # let its other lookups, still running, go to PyPI.
         await piplite.install(_workshop_requirements(), keep_going=True)
     except Exception as error:  # piplite raises plain exceptions when a package is not on the site
-        display(HTML(text("site.needs_full", language, reason=escape(str(error).splitlines()[-1]))))
+        # In the kit's stylesheet, as the workshop would have been: the console page is a teen's phone too.
+        display(HTML(page_style() + text("site.needs_full", language, reason=escape(str(error).splitlines()[-1]))))
         return
     notebook = json.loads((workshops_root() / f"{stem}.ipynb").read_text(encoding="utf-8"))
     shell = get_ipython()

@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from phone_layout import MIN_TEXT_PX
 from waiting import wait_for
 
 from kit.site.landing import workshop_url
@@ -77,6 +78,8 @@ def test_a_workshop_without_numpy_tells_the_teen_why_in_their_language(offline_p
     expect(alert).to_contain_text("This workshop cannot start here", timeout=FIRST_RUN_MS)
     expect(alert).to_contain_text("numpy")
     assert offline_page.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0
+    # In the kit's stylesheet, as a workshop page is (JupyterLab's own text is 14 px).
+    assert alert.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= MIN_TEXT_PX
     assert offline_page.aborted == []  # type: ignore[attr-defined]
 
 
