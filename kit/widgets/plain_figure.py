@@ -24,11 +24,12 @@ and the zooms a thumb sets off by accident, and makes the figure follow its cont
 page's scroll needs is in the layout, since no config key does it: plotly.js keeps a touch for itself
 (`preventDefault`, the page stops scrolling) unless `dragmode` is false, so the template sets it false and
 fixes every axis's range; a tap still shows the value under it (hover labels). A sankey is the exception:
-its background box-selects — and keeps the touch — under every dragmode but pan or zoom, so its figure
-asks for pan (no axis to pan) and fixed nodes (`kit.widgets.trackers`). Sizes: 14 px text, 17 px titles,
-no fixed width, legends in a row under the plot (they wrap instead of eating its width), and titles,
-axis titles and legend entries broken on words at `LINE_CHARS` (plotly.js never wraps a line: a long
-one is cut at the figure's edge).
+under every dragmode but pan or zoom its background box-selects (and keeps the touch), and the renderer
+fails to draw it, so its figure asks for pan (no axis to pan) and fixed nodes (`kit.widgets.trackers`);
+a tap on it shows no label (plotly.js hides a sankey's label on the click that follows a tap; the words
+beside it give its main numbers). Sizes: 14 px text, 17 px titles, no fixed width, legends in a row
+under the plot (they wrap instead of eating its width), and titles, axis titles and legend entries
+broken on words at `LINE_CHARS` (plotly.js never wraps a line: a long one is cut at the figure's edge).
 """
 
 from __future__ import annotations

@@ -74,8 +74,10 @@ def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, langua
                             for cls, (_, marker) in _EXODUS_STYLE.items())])
     figure.update_layout(
         title=title, height=480, margin={"b": 20 + 18 * (legend.count("<br>") + 1)},
-        # A sankey's background box-selects, and keeps a finger's swipe from scrolling the page, unless the
-        # figure pans or zooms (plotly.js sankey/base_plot.js); with no axis, "pan" moves nothing.
+        # Under the template's dragmode (false), a sankey's background box-selects and keeps a finger's swipe
+        # from scrolling the page, and the lab renderer, which draws into a node not yet on the page, fails
+        # to draw the sankey at all (plotly.js sankey/base_plot.js, updateFx). Pan skips both; with no axis,
+        # it moves nothing.
         dragmode="pan",
         annotations=[{"text": legend, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": -0.04,
                       "xanchor": "left", "yanchor": "top", "align": "left"}],
