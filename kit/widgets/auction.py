@@ -138,9 +138,8 @@ def _auction_chart(offers: pd.DataFrame, sold: pd.Series, language: str) -> go.F
     figure.add_annotation(x=paid, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
                           text=text("profilage.auction.paid_line", language, paid=decimal(paid, 2, language)))
     figure.update_layout(
-        title={"text": text("profilage.auction.title", language, ms=int(sold["latency_ms"])), "font": {"size": 16},
-               "x": 0.02},
-        font={"size": 14}, height=140 + 44 * len(offers), margin={"l": 10, "r": 10, "t": 80, "b": 40},
+        title=text("profilage.auction.title", language, ms=int(sold["latency_ms"])),
+        height=140 + 44 * len(offers), margin={"t": 80},
         xaxis={"title": text("profilage.auction.axis", language, currency=currency_name(language)),
                "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "automargin": True},

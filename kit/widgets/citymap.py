@@ -78,8 +78,7 @@ def city_map(scenario: Scenario, *, language: str, points: pd.DataFrame | None =
                "scaleratio": float(1 / np.cos(np.radians(centre_lat)))},
         shapes=[_circle(place.lat, place.lon, place.radius_m, _GROUP_STYLES["neighbourhood"][0])
                 for place in scenario.places_of_kind("neighbourhood")],
-        legend={"orientation": "h", "y": -0.15}, font={"size": 14}, height=560, margin={"l": 10, "r": 10},
-        plot_bgcolor="#FFFFFF",
+        height=560,
     )
     return figure
 

@@ -85,10 +85,8 @@ def receipt_chart(requests: pd.DataFrame, scenario: Scenario, apps: list[str], *
             hovertemplate="%{y} : %{x}<extra>" + text(f"consentement.kind.{kind}", language) + "</extra>",
         ))
     figure.update_layout(
-        barmode="stack", title={"text": text("consentement.receipt.title", language, requests=len(requests)),
-                                "font": {"size": 16}, "x": 0.02},
-        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
-        font={"size": 14}, height=230 + 45 * len(apps), margin={"l": 10, "r": 10, "t": 50},
+        barmode="stack", title=text("consentement.receipt.title", language, requests=len(requests)),
+        yaxis={"autorange": "reversed"}, legend={"traceorder": "normal"}, height=230 + 45 * len(apps),
     )
     return figure
 

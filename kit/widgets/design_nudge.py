@@ -32,10 +32,9 @@ def acceptance_chart(table: pd.DataFrame, *, language: str = "fr") -> go.Figure:
                                hovertemplate="%{y} : %{x} %<extra>" + text(name, language) + "</extra>")
                         for column, name, colour, pattern in _SERIES])
     figure.update_layout(
-        barmode="group", title={"text": text("consentement.nudge.title", language), "font": {"size": 16}, "x": 0.02},
+        barmode="group", title=text("consentement.nudge.title", language),
         xaxis={"title": text("consentement.nudge.axis", language), "range": [0, 100]},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"}, font={"size": 14}, height=560,
-        margin={"l": 10, "r": 10, "t": 50},
+        legend={"traceorder": "normal"}, height=480,
     )
     return figure

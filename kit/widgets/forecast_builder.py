@@ -96,10 +96,9 @@ def forecast_chart(days: pd.DataFrame, forecast: np.ndarray, *, language: str = 
         go.Scatter(x=dates, y=forecast, name=text("cantine.chart.forecast", language), mode="lines+markers",
                    line={"color": _FORECAST_COLOUR, "dash": "dash"}, marker={"symbol": "diamond"}),
     ])
-    figure.update_layout(title={"text": text("cantine.chart.title", language), "font": {"size": 16}, "x": 0.02},
+    figure.update_layout(title=text("cantine.chart.title", language),
                          yaxis={"title": text("cantine.chart.axis", language), "rangemode": "tozero"},
-                         xaxis={"type": "category", "nticks": 6}, legend={"orientation": "h", "y": -0.2},
-                         font={"size": 14}, height=400, margin={"l": 10, "r": 10, "t": 50})
+                         xaxis={"type": "category", "nticks": 6}, height=400)
     return figure
 
 

@@ -25,9 +25,6 @@ def comparison_chart(errors: pd.DataFrame, *, language: str = "fr") -> go.Figure
                                text=rows["error_meals"].round().astype(int), textposition="auto")
                         for name in COMPARED
                         for rows in [errors[errors["forecast"] == name]]])
-    figure.update_layout(barmode="group", title={"text": text("cantine.compare.title", language),
-                                                 "font": {"size": 16}, "x": 0.02},
-                         yaxis={"title": text("cantine.compare.axis", language), "rangemode": "tozero"},
-                         legend={"orientation": "h", "y": -0.2}, font={"size": 14}, height=420,
-                         margin={"l": 10, "r": 10, "t": 50})
+    figure.update_layout(barmode="group", title=text("cantine.compare.title", language),
+                         yaxis={"title": text("cantine.compare.axis", language), "rangemode": "tozero"}, height=420)
     return figure

@@ -118,5 +118,5 @@ def _shrinking_crowd(left: list[int], language: str) -> go.Figure:
         marker_color=[_FOUND if count == 1 else _STILL_IN for count in left]))
     figure.update_layout(
         title=text("anonymat.guess.chart", language), yaxis={"type": "log", "title": text("anonymat.guess.axis", language)},
-        height=300, margin={"l": 50, "r": 10, "t": 40, "b": 40}, showlegend=False)
+        height=340, showlegend=False)
     return figure

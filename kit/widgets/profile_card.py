@@ -26,7 +26,9 @@ __all__ = ["describe_profile", "profile_chart", "segment_clues"]
 Trail = dict[str, pd.DataFrame]
 #: In the segment / left out / the profile before the teen's changes (step 4).
 _IN_COLOUR, _OUT_COLOUR, _BEFORE_COLOUR = "#D55E00", "#0072B2", "#BBBBBB"
-_ROW_PX = 44
+#: A segment's row, with one bar or two (before and now): what a phone shows of the chart at once, with the
+#: words written on each bar still readable.
+_ROW_PX, _TWO_BARS_ROW_PX = 36, 60
 
 
 def profile_chart(profiles: pd.DataFrame, scenario: Scenario, *, language: str,
@@ -55,10 +57,9 @@ def profile_chart(profiles: pd.DataFrame, scenario: Scenario, *, language: str,
                           text=text("profilage.chart.threshold", language, threshold=percent(threshold, language)))
     figure.update_layout(
         title={"text": text("profilage.chart.title", language, count=int(rows["in_segment"].sum()),
-                            total=len(rows)), "font": {"size": 16}, "x": 0.02},
-        barmode="group", font={"size": 14}, height=120 + _ROW_PX * len(names) * (2 if before is not None else 1),
-        margin={"l": 10, "r": 10, "t": 80, "b": 40}, showlegend=before is not None,
-        legend={"orientation": "h", "y": -0.08},
+                            total=len(rows))},
+        barmode="group", bargap=0.15, height=120 + (_ROW_PX if before is None else _TWO_BARS_ROW_PX) * len(names),
+        margin={"t": 80}, showlegend=before is not None,
         xaxis={"range": [0, 1], "tickformat": ".0%", "title": text("profilage.chart.axis", language)},
         yaxis={"autorange": "reversed", "automargin": True},
     )

@@ -119,7 +119,6 @@ def _answers(raw: float, protected: float, stop: str, language: str) -> go.Figur
     figure = go.Figure(go.Bar(x=[text("anonymat.protect.raw", language), text("anonymat.protect.protected", language)],
                               y=values, text=[decimal(value, 0, language) for value in values],
                               textposition="outside", cliponaxis=False, marker_color=[_RAW, _PROTECTED]))
-    figure.update_layout(title=text("anonymat.protect.chart", language, stop=stop), height=300, showlegend=False,
-                         yaxis={"title": text("anonymat.protect.axis", language)},
-                         margin={"l": 50, "r": 10, "t": 40, "b": 40})
+    figure.update_layout(title=text("anonymat.protect.chart", language, stop=stop), height=340, showlegend=False,
+                         yaxis={"title": text("anonymat.protect.axis", language)})
     return figure

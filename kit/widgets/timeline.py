@@ -45,6 +45,6 @@ def day_timeline(trail: dict[str, pd.DataFrame], scenario: Scenario, day: date, 
         xaxis={"title": text("timeline.axis_time", language), "tickformat": "%H:%M",
                "range": [pd.Timestamp(day), pd.Timestamp(day) + pd.Timedelta(days=1)]},
         yaxis={"title": text("timeline.axis_source", language)},
-        legend={"orientation": "h", "y": -0.25}, font={"size": 14}, height=420, margin={"l": 10, "r": 10},
+        height=420,
     )
     return figure

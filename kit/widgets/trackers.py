@@ -19,6 +19,7 @@ from kit.analysis.trackers import (
 )
 from kit.i18n import text
 from kit.scenario.model import Scenario
+from kit.widgets.plain_figure import wrapped
 
 __all__ = ["describe_trackers", "tracker_sankey"]
 
@@ -46,7 +47,7 @@ def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, langua
                                                            *(("company", name) for name in companies.index)])}
     link_colours = {app_id: _faded(_EXODUS_STYLE[cls][0]) for app_id, cls in zip(apps.index, classes)}
     figure = go.Figure(go.Sankey(
-        arrangement="snap",
+        arrangement="fixed",  # a node dragged by a finger would hold the page's scroll
         node={
             "label": [f"{_EXODUS_STYLE[cls][1]} {app_by_id[app_id].name}" for app_id, cls in zip(apps.index, classes)]
                      + [text("trackers.company_node", language, company=company, country=country[company])
@@ -67,14 +68,19 @@ def tracker_sankey(trail: dict[str, pd.DataFrame], scenario: Scenario, *, langua
     ))
     title = (text("trackers.title", language, requests=int(flows["requests"].sum()), companies=len(companies))
              if len(flows) else text("trackers.empty", language))
-    scale = " · ".join(text(f"trackers.class_{cls}", language, marker=marker)
-                       for cls, (_, marker) in _EXODUS_STYLE.items())
+    # One class a line: a phone's narrow line would break the scale inside a class.
+    legend = "<br>".join([wrapped(text("trackers.legend", language)),
+                          *(text(f"trackers.class_{cls}", language, marker=marker)
+                            for cls, (_, marker) in _EXODUS_STYLE.items())])
     figure.update_layout(
-        title={"text": title, "font": {"size": 16}, "x": 0.02},
-        font={"size": 14}, height=500, margin={"l": 10, "r": 10, "t": 60, "b": 70},
-        annotations=[{"text": f"{text('trackers.legend', language)}<br>{scale}", "showarrow": False,
-                      "xref": "paper", "yref": "paper", "x": 0, "y": -0.04, "xanchor": "left", "yanchor": "top",
-                      "align": "left", "font": {"size": 13}}],
+        title=title, height=480, margin={"b": 20 + 18 * (legend.count("<br>") + 1)},
+        # Under the template's dragmode (false), a sankey's background box-selects and keeps a finger's swipe
+        # from scrolling the page, and the lab renderer, which draws into a node not yet on the page, fails
+        # to draw the sankey at all (plotly.js sankey/base_plot.js, updateFx). Pan skips both; with no axis,
+        # it moves nothing.
+        dragmode="pan",
+        annotations=[{"text": legend, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": -0.04,
+                      "xanchor": "left", "yanchor": "top", "align": "left"}],
     )
     return figure
 

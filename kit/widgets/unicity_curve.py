@@ -105,8 +105,7 @@ def _curves(curves: dict[Resolution, list[float]], language: str) -> go.Figure:
                                 name=text("anonymat.curve.study", language),
                                 marker={"color": _STUDY, "symbol": "x", "size": 14}))
     figure.update_layout(
-        title=text("anonymat.curve.title", language), height=340, margin={"l": 50, "r": 10, "t": 40, "b": 40},
+        title=text("anonymat.curve.title", language), height=340,
         xaxis={"title": text("anonymat.curve.x", language), "dtick": 1},
-        yaxis={"title": text("anonymat.curve.y", language), "range": [0, 1.05], "tickformat": ".0%"},
-        legend={"orientation": "h", "y": -0.25})
+        yaxis={"title": text("anonymat.curve.y", language), "range": [0, 1.05], "tickformat": ".0%"})
     return figure

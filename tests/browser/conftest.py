@@ -32,13 +32,15 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def recording_page(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
+def recording_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """`recording_page(width, height)`: a French page of that size that records every request it makes
-    (`page.requests`), closed after the test."""
+    (`page.requests`), closed after the test. `touch=True`: a phone's browser (touch, no hover, the page's
+    own viewport width)."""
     contexts: list[BrowserContext] = []
 
-    def open_page(width: int, height: int) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    def open_page(width: int, height: int, *, touch: bool = False) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR",
+                                      has_touch=touch, is_mobile=touch)
         contexts.append(context)
         opened = context.new_page()
         opened.requests = []  # type: ignore[attr-defined]

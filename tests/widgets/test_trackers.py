@@ -75,7 +75,9 @@ def test_apps_with_five_trackers_or_more_are_red_with_a_square(trail: dict, nant
 def test_english_title_legend_and_field_labels(trail: dict, nantes: Scenario) -> None:
     figure = tracker_sankey(trail, nantes, language="en")
     assert f"{len(trail['tracker_requests'])} data requests to" in figure.layout.title.text
-    assert "Exodus Privacy's scale" in figure.layout.annotations[0].text
+    scale = figure.layout.annotations[0].text.split("<br>")
+    assert "Exodus Privacy's scale" in " ".join(scale)  # broken on words for a phone's width
+    assert scale[-3:] == ["● none (green)", "▲ 1 to 4 (orange)", "■ 5 or more (red)"]  # one class a line
     labels = set(fields_sent(trail, nantes, language="en")["label"])
     assert labels == {label["en"] for label in nantes.data_fields.values()}
     assert "your advertising ID" in labels
