@@ -82,7 +82,8 @@ class HabitChips(widgets.VBox):
     def __init__(self, scenario: Scenario, *, language: str) -> None:
         self._labels = {habit.id: habit.label for habit in scenario.teens.habits}
         self.heading = widgets.HTML()
-        self.chips = {habit: widgets.ToggleButton(value=False) for habit in self._labels}
+        self.chips = {habit: widgets.ToggleButton(value=False, layout=widgets.Layout(width="auto"))  # its words, whole
+                      for habit in self._labels}
         for habit, chip in self.chips.items():
             chip.add_class("datatrail-chip")  # sized by the kit's stylesheet: a 44 px tap target at least
             chip.observe(lambda _, habit=habit: self._describe(habit), names="value")

@@ -8,12 +8,16 @@ from urllib.parse import urlparse
 from playwright.sync_api import Page, expect
 
 
-def create_double(page: Page, pseudonym: str) -> None:
+def create_double(page: Page, pseudonym: str, *, habits: tuple[str, ...] = ()) -> None:
     """Waits for the form (a cold kernel renders in a few seconds; a stall shows the server's and kernels'
-    stacks, see conftest), checks the steps wait, then makes the double."""
+    stacks, see conftest), checks the steps wait, then makes the double, tapping the chips of `habits` (their
+    French labels) on the way: each then says it is chosen (« ✓ Sport »)."""
     expect(page.get_by_text("Crée ton profil")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Crée d'abord ton double").first).to_be_visible()
     page.get_by_label("Ton pseudo").fill(pseudonym)
+    for habit in habits:
+        page.get_by_role("button", name=habit, exact=True).click()
+        expect(page.get_by_role("button", name=f"✓ {habit}", exact=True)).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="C'est parti !").click()
     expect(page.get_by_text(f"Voici la trace de données de {pseudonym}")).to_be_visible(timeout=60_000)
 
