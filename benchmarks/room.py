@@ -80,7 +80,7 @@ SCRIPTS: dict[str, list[Tap]] = {
     "02_consentement": [
         *_double("lune42"),
         _telling("banners", click("banner click", "Tout accepter", expect="Bandeau 2 sur", first=True)),
-        choose("banner design", "RadioButtonsModel", "caché dans « Personnaliser »", expect="Le modèle prédit : 72 %",
+        choose("banner design", "ToggleButtonsModel", "caché dans « Personnaliser »", expect="Le modèle prédit : 72 %",
                description="Bouton « Refuser »"),
         pick("rights letter", "DropdownModel", 1, expect="données", description="Lettre pour l'appli"),
     ],

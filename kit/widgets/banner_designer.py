@@ -30,8 +30,9 @@ class BannerDesigner(widgets.VBox):
     def __init__(self, scenario: Scenario, *, language: str) -> None:
         self._scenario, self._language = scenario, language
         self._fair = fair_banner(scenario)
-        self.reject = widgets.RadioButtons(options=list(_REJECT_PLACES), value="first_layer",
-                                           style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+        # Big buttons, one tap each, rather than radio buttons' small circles; as wide as their words.
+        self.reject = widgets.ToggleButtons(options=list(_REJECT_PLACES), value="first_layer",
+                                            style={"description_width": "initial", "button_width": "auto"})
         self.pre_ticked = widgets.Checkbox(value=False, indent=False)
         self.granular = widgets.Checkbox(value=False, indent=False)
         self.prediction = widgets.HTML()

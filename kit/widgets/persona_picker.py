@@ -1,4 +1,4 @@
-"""The persona picker: a teen types a made-up nickname, ticks habits, picks an age, and gets *their*
+"""The persona picker: a teen types a made-up nickname, taps habits, picks an age, and gets *their*
 synthetic trail. Nothing is stored: the nickname only seeds the generator (see `personal_trail`, what
 `kit.trail` gives a notebook). The trail is drawn from the page's own scenario object, so a click does
 not look the scenario up again."""
@@ -13,7 +13,7 @@ import pandas as pd
 from kit.i18n import text
 from kit.scenario.model import Scenario
 
-__all__ = ["PersonaPicker"]
+__all__ = ["HabitChips", "PersonaPicker"]
 
 Trail = dict[str, pd.DataFrame]
 
@@ -27,7 +27,7 @@ class PersonaPicker(widgets.VBox):
         self.language = language
         self.title = widgets.HTML()
         self.pseudonym = widgets.Text()
-        self.habits = widgets.SelectMultiple(rows=len(scenario.teens.habits))
+        self.habits = HabitChips(scenario, language=language)
         ages = range(int(scenario.teens.ages.min), int(scenario.teens.ages.max) + 1)
         self.age = widgets.Dropdown(options=list(ages), value=int(sum(ages) / len(ages)))
         self.go = widgets.Button(button_style="primary")
@@ -58,10 +58,7 @@ class PersonaPicker(widgets.VBox):
         self.title.value = f"<h2>{text('picker.title', language)}</h2>"
         self.pseudonym.description = text("picker.pseudonym", language)
         self.pseudonym.placeholder = text("picker.pseudonym_placeholder", language)
-        chosen = self.habits.value
-        self.habits.options = [(habit.label.get(language, habit.id), habit.id) for habit in self._scenario.teens.habits]
-        self.habits.value = chosen
-        self.habits.description = text("picker.habits", language)
+        self.habits.relabel(language)
         self.age.description = text("picker.age", language)
         self.go.description = text("picker.go", language)
         if self._said is not None:
@@ -71,6 +68,49 @@ class PersonaPicker(widgets.VBox):
         """The message under the button, kept so that a language switch says it again in the new language."""
         self._said = (key, role, values)
         self.message.value = f"<p role='{role}'>{text(key, self.language, **values)}</p>"
+
+
+class HabitChips(widgets.VBox):
+    """The scenario's habits as chips a thumb taps (one toggle button each, wrapping on a narrow screen), under
+    their label; `value` is the ids of those tapped, in the scenario's order.
+
+    Why not a multi-select list: on a phone it opens a native picker, or needs a held key to choose two.
+    ipywidgets gives a toggle button no `aria-pressed`: a tapped chip says so in its own words (« ✓ Sport »),
+    which screen readers read and which does not rest on colour alone (WCAG 1.4.1).
+    """
+
+    def __init__(self, scenario: Scenario, *, language: str) -> None:
+        self._labels = {habit.id: habit.label for habit in scenario.teens.habits}
+        self.heading = widgets.HTML()
+        self.chips = {habit: widgets.ToggleButton(value=False, layout=widgets.Layout(width="auto"))  # its words, whole
+                      for habit in self._labels}
+        for habit, chip in self.chips.items():
+            chip.add_class("datatrail-chip")  # sized by the kit's stylesheet: a 44 px tap target at least
+            chip.observe(lambda _, habit=habit: self._describe(habit), names="value")
+        self.relabel(language)
+        super().__init__([self.heading, widgets.Box(list(self.chips.values()),
+                                                    layout=widgets.Layout(flex_flow="row wrap"))])
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(habit for habit, chip in self.chips.items() if chip.value)
+
+    @value.setter
+    def value(self, habits: tuple[str, ...]) -> None:
+        for habit, chip in self.chips.items():
+            chip.value = habit in habits
+
+    def relabel(self, language: str) -> None:
+        """Every word in `language`, in place: the chips tapped stay tapped."""
+        self._language = language
+        # The group's name, seen above the chips and read just before them: an ipywidgets box has no role=group.
+        self.heading.value = f"<p>{text('picker.habits', language)}</p>"
+        for habit in self.chips:
+            self._describe(habit)
+
+    def _describe(self, habit: str) -> None:
+        label = self._labels[habit].get(self._language, habit)
+        self.chips[habit].description = f"✓ {label}" if self.chips[habit].value else label
 
 
 def _escape(value: str) -> str:

@@ -30,7 +30,7 @@ from kit.widgets.language import page_language_switch
 from kit.widgets.page_style import page_style
 from kit.widgets.persona_picker import PersonaPicker
 from kit.widgets.plain_figure import as_widget, warm_up
-from kit.widgets.steps import StepHeader
+from kit.widgets.steps import StepHeader, StepList
 
 __all__ = ["Draw", "Trail", "Workshop", "prepare"]
 
@@ -86,19 +86,25 @@ class Workshop:
         self.language = page_language_switch()
         self.trail: Trail | None = None
         self._steps: dict[str, tuple[widgets.VBox, Draw]] = {}
+        #: Each step's heading, by catalog prefix: where a new double takes the teen (`_receive`).
+        self._headers: dict[str, StepHeader] = {}
         #: What each step shows now (by catalog prefix): lets tests and notebooks inspect the page.
         self.shown: dict[str, list] = {}
         #: The page's own components (headings, the persona picker), for the page's life.
         self._labels: list[Component] = []
         #: Components and data made for the current trail, by name (`part`).
         self._parts: dict[str, object] = {}
+        self.step_list = self._labelled(StepList(language=self.language.value))
         self.picker = self._labelled(PersonaPicker(self.scenario, language=self.language.value,
                                                    on_trail=self._receive)) if self.asks_for_double else None
         self.language.observe(lambda change: self._relabel(change["new"]), names="value")
 
     def start(self) -> widgets.VBox:
+        """The page's top: the language switch, the workshop's title, the list of its steps (filled as the
+        steps are made, after it), the glossary and the persona picker."""
         self.tell("opened", True)
-        header = [widgets.HTML(page_style()), self.language, self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value))]
+        header = [widgets.HTML(page_style()), self.language,
+                  self._labelled(StepHeader(f"workshop.{self.stem}", language=self.language.value)), self.step_list]
         glossary = [self._labelled(Glossary(self.words, language=self.language.value))] if self.words else []
         return widgets.VBox(header + glossary + ([self.picker] if self.picker else []))
 
@@ -106,8 +112,10 @@ class Workshop:
         """A step titled from `{prefix}.title`/`.text`, whose body `draw` fills once there is a trail."""
         body = widgets.VBox()
         self._steps[prefix] = (body, draw)
+        self._headers[prefix] = self._labelled(StepHeader(prefix, language=self.language.value))
+        self.step_list.add(prefix)
         self._draw(prefix)
-        return widgets.VBox([self._labelled(StepHeader(prefix, language=self.language.value)), body])
+        return widgets.VBox([self._headers[prefix], body])
 
     def part(self, name: str, make: Callable[[], Part]) -> Part:
         """What `make` builds, once per trail (once per page without one): a component that keeps what the
@@ -151,13 +159,16 @@ class Workshop:
         return component
 
     def _receive(self, trail: Trail) -> None:
-        """A new double: what was made for the last one goes, every step is drawn for this one."""
+        """A new double: what was made for the last one goes, every step is drawn for this one, and the teen is
+        taken to the first."""
         self.trail = trail
         self.tell("double", True)
         for question, answer in self.double_answers(trail).items():
             self.tell(question, answer)
         self._parts.clear()
         self.redraw()
+        if self._headers:  # the browser scrolls to it if out of sight; a screen reader reads on from its heading
+            self._headers[next(iter(self._headers))].focus()
 
     def _relabel(self, language: str) -> None:
         for component in (*self._labels, *self._parts.values()):

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 
-def create_double(page: Page, pseudonym: str, *, tap: bool = False) -> None:
+def create_double(page: Page, pseudonym: str, *, habits: tuple[str, ...] = (), tap: bool = False) -> None:
     """Waits for the form (a cold kernel renders in a few seconds; a stall shows the server's and kernels'
-    stacks, see conftest), checks the steps wait, then makes the double; `tap=True`: with a finger, as on
-    a phone (the page then never meets a mouse)."""
+    stacks, see conftest), checks the steps wait, then makes the double, tapping the chips of `habits` (their
+    French labels) on the way: each then says it is chosen (« ✓ Sport »). `tap=True`: with a finger, as on a
+    phone (the page then never meets a mouse)."""
     expect(page.get_by_text("Crée ton profil")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Crée d'abord ton double").first).to_be_visible()
     page.get_by_label("Ton pseudo").fill(pseudonym)
-    go = page.get_by_role("button", name="C'est parti !")
-    if tap:
-        go.tap()
-    else:
-        go.click()
+    press = Locator.tap if tap else Locator.click
+    for habit in habits:
+        press(page.get_by_role("button", name=habit, exact=True))
+        expect(page.get_by_role("button", name=f"✓ {habit}", exact=True)).to_be_visible(timeout=30_000)
+    press(page.get_by_role("button", name="C'est parti !"))
     expect(page.get_by_text(f"Voici la trace de données de {pseudonym}")).to_be_visible(timeout=60_000)
 
 

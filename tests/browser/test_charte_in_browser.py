@@ -28,7 +28,7 @@ def _poster_pdf(page: Page, document: str, size: str) -> tuple[bytes, str]:
 
 def test_a_group_writes_its_charter_and_prints_it(open_workshop, axe) -> None:
     page = open_workshop("06_charte", from_launcher=True)
-    expect(page.get_by_text("1. Les trois principes")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("heading", name="1. Les trois principes")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Crée ton profil")).to_have_count(0)
 
     step2 = page.locator('[id="cell-id=step2"]')

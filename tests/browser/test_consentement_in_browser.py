@@ -35,7 +35,7 @@ def test_a_teen_answers_banners_and_gets_a_letter(open_workshop, axe) -> None:
     step3 = page.locator('[id="cell-id=step3"]')
     expect(step3.get_by_text("+22 points dans le modèle")).to_be_visible()
     expect(step3.get_by_text("Le modèle prédit : 50 %")).to_be_visible()
-    step3.get_by_label("caché dans « Personnaliser »").check()
+    step3.get_by_role("button", name="caché dans « Personnaliser »").click()
     expect(step3.get_by_text("Le modèle prédit : 72 %")).to_be_visible(timeout=30_000)
 
     step4 = page.locator('[id="cell-id=step4"]')

@@ -1,6 +1,7 @@
-"""Workshop 1 in a real browser through `datatrail serve`'s server, on a small phone held in a hand: a teen
-creates a double and walks through the four steps; nothing is fetched from outside the laptop; the charts fit
-the phone, leave its scroll to the finger and show a value where it taps."""
+"""Workshop 1 in a real browser through `datatrail serve`'s server, on a small phone held in a hand (360 by 640
+px): a teen taps habit chips, creates a double and is taken to its first result, jumps between steps with the step
+list and walks through the four steps; nothing is fetched from outside the laptop; the charts fit the phone, leave
+its scroll to the finger and show a value where it taps."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ from teen_walk import create_double, hosts_contacted
 
 #: A small Android phone's screen, in CSS pixels.
 PHONE = {"width": 360, "height": 640}
+#: Whether the browser's focus sits on the heading of id `anchor` (just before it: see `kit.widgets.steps`).
+_FOCUSED = """anchor => { const after = document.activeElement.nextElementSibling;
+    return Boolean(after && after.contains(document.getElementById(anchor))) }"""
+
+
+def _on_screen(page: Page, anchor: str) -> tuple[float, float, float]:
+    """The top and bottom of the heading of id `anchor`, and the screen's height, in px."""
+    return tuple(page.evaluate("""anchor => { const box = document.getElementById(anchor).getBoundingClientRect();
+        return [box.top, box.bottom, window.innerHeight] }""", anchor))
 
 
 @pytest.fixture
@@ -20,12 +30,19 @@ def page(recording_page) -> Page:
 
 def test_a_teen_walks_through_ma_journee(open_workshop) -> None:
     page = open_workshop("01_ma_journee", from_launcher=True)
-    create_double(page, "lune42")
+    create_double(page, "lune42", habits=("Musique", "Sport"))
     step1 = page.locator('[id="cell-id=step1"]')
     expect(step1.get_by_text("Ta journée du")).to_be_visible(timeout=60_000)  # the timeline's title
+    # The new double's first step: the focus sits on its heading, which is on screen, whole.
+    page.wait_for_function(_FOCUSED, arg="ma_journee-step1", timeout=30_000)
+    top, bottom, screen = _on_screen(page, "ma_journee-step1")
+    assert 0 <= top < bottom <= screen, (top, bottom, screen)
     expect(page.locator(".js-plotly-plot").first).to_be_visible()
+
+    page.get_by_role("navigation", name="Les étapes").get_by_role("link", name="À toi de jouer").click()
+    expect(page.get_by_text("Il reste 100 % de ta trace")).to_be_in_viewport()
+    assert abs(_on_screen(page, "ma_journee-step4")[0]) < 2  # the step's heading at the top of the screen
     expect(page.get_by_text("À ton avis, dans quel quartier")).to_be_visible()
-    expect(page.get_by_text("Il reste 100 % de ta trace")).to_be_visible()
     page.get_by_label("Couper la localisation").check()
     expect(page.get_by_text("Il reste 100 % de ta trace")).not_to_be_visible()
     assert hosts_contacted(page) == {"127.0.0.1"}, sorted(set(page.requests))
@@ -94,3 +111,18 @@ def _settle(page: Page) -> None:
     scrolled = None
     while scrolled != (scrolled := page.evaluate(SCROLLED)):
         page.wait_for_timeout(300)
+
+
+def test_a_new_double_scrolls_its_first_step_into_view(open_workshop) -> None:
+    """The button at the bottom of the screen, the first step below it, out of sight: the page moves to it."""
+    page = open_workshop("01_ma_journee", from_launcher=True)
+    expect(page.get_by_label("Ton pseudo")).to_be_visible(timeout=90_000)
+    page.get_by_label("Ton pseudo").fill("soleil7")
+    go = page.get_by_role("button", name="C'est parti !")
+    go.evaluate("button => button.scrollIntoView({block: 'end'})")
+    top, _, screen = _on_screen(page, "ma_journee-step1")
+    assert top > screen  # below the fold
+    go.click()
+    page.wait_for_function(_FOCUSED, arg="ma_journee-step1", timeout=60_000)
+    top, bottom, screen = _on_screen(page, "ma_journee-step1")
+    assert 0 <= top < bottom <= screen, (top, bottom, screen)

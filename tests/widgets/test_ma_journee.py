@@ -23,7 +23,7 @@ def test_steps_wait_for_a_double_then_show_its_trail(shown_text, workshop_page) 
 
 def test_switching_language_redraws_the_steps() -> None:
     page = MaJournee()
-    header = page.step_day().children[0]
+    header = page.step_day().children[0].heading
     assert "1. Ta journée" in header.value
     page.language.value = "en"
     assert "1. Your day" in header.value
@@ -33,4 +33,4 @@ def test_a_page_asked_in_english_starts_in_english(monkeypatch) -> None:
     monkeypatch.setenv("QUERY_STRING", "token=abc234&lang=en")
     page = MaJournee()
     assert page.language.value == "en"
-    assert "1. Your day" in page.step_day().children[0].value
+    assert "1. Your day" in page.step_day().children[0].heading.value

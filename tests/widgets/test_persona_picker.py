@@ -1,4 +1,4 @@
-"""The persona picker, driven as a teen would: type, tick, press."""
+"""The persona picker, driven as a teen would: type, tap, press."""
 
 from __future__ import annotations
 
@@ -18,13 +18,12 @@ def picker(nantes: Scenario) -> tuple[PersonaPicker, list]:
 
 def test_french_then_english_keeping_the_form_and_its_message(nantes: Scenario) -> None:
     picker = PersonaPicker(nantes, language="fr", on_trail=lambda trail: None)
-    assert picker.go.description == "C'est parti !"
-    assert ("Sport", "sporty") in picker.habits.options
-    picker.habits.value = ("sporty",)
+    assert picker.go.description == "C'est parti !" and "Ce que tu aimes faire" in picker.habits.heading.value
+    picker.habits.chips["sporty"].value = True
     picker.go.click()
     picker.relabel("en")
-    assert picker.go.description == "Let's go!"
-    assert ("Sport", "sporty") in picker.habits.options and picker.habits.value == ("sporty",)
+    assert picker.go.description == "Let's go!" and "What you like doing" in picker.habits.heading.value
+    assert picker.habits.value == ("sporty",) and picker.habits.chips["sporty"].description == "✓ Sport"
     assert "pseudo" not in picker.message.value and "role='alert'" in picker.message.value
 
 
@@ -34,10 +33,22 @@ def test_pressing_without_a_nickname_asks_for_one(picker) -> None:
     assert "pseudo inventé" in widget.message.value and received == []
 
 
+def test_habits_are_chips_a_thumb_taps_and_a_tapped_chip_says_so(picker) -> None:
+    chips = picker[0].habits.chips
+    assert [chip.description for chip in chips.values()][:3] == ["Sport", "Gamer", "Musique"]
+    assert all("datatrail-chip" in chip._dom_classes for chip in chips.values())
+    chips["music"].value = True
+    chips["sporty"].value = True
+    assert picker[0].habits.value == ("sporty", "music")  # the scenario's order, whatever the order of the taps
+    assert chips["sporty"].description == "✓ Sport"
+    chips["sporty"].value = False
+    assert picker[0].habits.value == ("music",) and chips["sporty"].description == "Sport"
+
+
 def test_a_nickname_and_habits_give_that_teens_trail(picker) -> None:
     widget, received = picker
     widget.pseudonym.value = "lune42"
-    widget.habits.value = ("sporty",)
+    widget.habits.chips["sporty"].value = True
     widget.age.value = 13
     widget.go.click()
     (trail,) = received

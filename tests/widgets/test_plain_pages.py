@@ -24,7 +24,7 @@ def _plain(key: str, language: str) -> str:
 
 def _title(page) -> str:
     """The workshop's title and introduction, as its page starts."""
-    return next(part for part in page.start().children if isinstance(part, StepHeader)).value
+    return next(part for part in page.start().children if isinstance(part, StepHeader)).heading.value
 
 
 def test_workshop_3_explains_itself_plainly_and_keeps_the_teens_choices_in_english(plain_session, workshop_page,
@@ -32,7 +32,7 @@ def test_workshop_3_explains_itself_plainly_and_keeps_the_teens_choices_in_engli
     page = workshop_page("03_profilage", double="lune42", habits=("music",))
     header = _title(page)
     assert _plain("workshop.03_profilage.text", "fr") in header
-    assert _plain("profilage.step1.text", "fr") in page.step_profile().children[0].value
+    assert _plain("profilage.step1.text", "fr") in page.step_profile().children[0].heading.value
     assert "Sa limite : il te met dans un groupe" in shown_text(page, "profilage.step1")
     chart = page.shown["profilage.step1"][0]
     assert chart.layout.annotations[0].text.startswith("limite : ")
@@ -53,8 +53,8 @@ def test_workshop_3_explains_itself_plainly_and_keeps_the_teens_choices_in_engli
 def test_workshop_4_explains_antennas_k_and_its_scale_and_keeps_the_teens_choices(plain_session,
                                                                                  workshop_page) -> None:
     page = workshop_page("04_anonymat")
-    assert "r003c004" in page.step_guess().children[0].value
-    assert "k est un nombre que tu choisis" in page.step_protect().children[0].value
+    assert "r003c004" in page.step_guess().children[0].heading.value
+    assert "k est un nombre que tu choisis" in page.step_protect().children[0].heading.value
     game, panel = page._parts["guess"], page._parts["protect"]
     game.start.click()
     game.clues.children[0].value = True
@@ -71,5 +71,5 @@ def test_workshop_4_explains_antennas_k_and_its_scale_and_keeps_the_teens_choice
 
 def test_without_the_setting_a_page_keeps_the_texts_for_11_to_17(workshop_page) -> None:
     page = workshop_page("04_anonymat")
-    assert "c'est le" in page.step_protect().children[0].value.replace("« ", "")
-    assert "k est un nombre" not in page.step_protect().children[0].value
+    assert "c'est le" in page.step_protect().children[0].heading.value.replace("« ", "")
+    assert "k est un nombre" not in page.step_protect().children[0].heading.value

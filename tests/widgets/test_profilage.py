@@ -122,7 +122,7 @@ def test_switching_to_english_redraws_and_keeps_the_teens_choices(page, shown_te
     panel = page.shown["profilage.step4"][0]
     panel.refuse_all.value = True
     page.language.value = "en"
-    assert "1. Your advertising profile" in page.step_profile().children[0].value
+    assert "1. Your advertising profile" in page.step_profile().children[0].heading.value
     assert "minutes a day" in shown_text(page, "profilage.step1")
     assert page.shown["profilage.step1"][0].layout.title.text.startswith("The profiler puts you in")
     assert page.shown["profilage.step4"][0] is panel and panel.refuse_all.value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -35,6 +36,22 @@ def test_a_workshop_about_the_city_draws_at_once_without_asking_for_a_double(sho
     assert "fr:None" in shown_text(page, "ma_journee.step1")
     page.language.value = "en"
     assert "en:None" in shown_text(page, "ma_journee.step1")
+
+
+def test_the_step_list_links_each_step_heading_as_steps_are_made_in_the_pages_language() -> None:
+    page = City()
+    step_list = page.start().children[2]
+    assert step_list.value == ""  # no step yet: no empty list to read
+    headers = [page.step(prefix, lambda trail, language: []).children[0].heading
+               for prefix in ("ma_journee.step1", "ma_journee.step2")]
+    page.step("ma_journee.step1", lambda trail, language: [])  # a notebook's cell run again
+    assert "Les étapes" in step_list.value and "1. Ta journée" in step_list.value
+    links = re.findall(r'href="#([^"]+)"', step_list.value)
+    assert links == ["ma_journee-step1", "ma_journee-step2"]
+    assert all(f'<h2 id="{link}">' in header.value for link, header in zip(links, headers, strict=True))
+    page.language.value = "en"
+    assert "Steps" in step_list.value and "1. Your day" in step_list.value and "Ta journée" not in step_list.value
+    assert re.findall(r'href="#([^"]+)"', step_list.value) == links and '<h2 id="ma_journee-step1">' in headers[0].value
 
 
 def test_data_shared_by_pages_is_computed_once_per_scenario_content(tmp_path: Path) -> None:
