@@ -8,10 +8,6 @@ from kit.i18n import text
 
 __all__ = ["StepHeader", "StepList", "step_anchor"]
 
-#: Each link of the step list is a tap target at least 44 px high (WCAG 2.5.5), the whole line wide, and looks
-#: like a link (underlined) where Voilà's page styles widget links as plain text.
-_LINK_STYLE = "display: block; min-height: 44px; padding: 10px 0; box-sizing: border-box; text-decoration: underline"
-
 
 def step_anchor(prefix: str) -> str:
     """The `id` of a step's heading (`ma_journee.step1` → `ma_journee-step1`): from its catalog prefix, so the
@@ -52,7 +48,8 @@ class StepHeader(widgets.VBox):
 class StepList(widgets.HTML):
     """« Les étapes »: a link to each step's heading, under the workshop's title, so that a teen on a phone
     jumps to a step instead of scrolling past the others. Steps join it as the page makes them (`add`), after
-    it is shown: its value, rewritten, redraws it. Nothing while the page has no step."""
+    it is shown: its value, rewritten, redraws it. Nothing while the page has no step. Its links are drawn
+    as 44 px lines by the kit's stylesheet (`page.css`, `.datatrail-steps`)."""
 
     def __init__(self, *, language: str) -> None:
         super().__init__()
@@ -70,8 +67,8 @@ class StepList(widgets.HTML):
         if not self._prefixes:
             self.value = ""
             return
-        links = "".join(f'<li><a href="#{step_anchor(prefix)}" style="{_LINK_STYLE}">'
+        links = "".join(f'<li><a href="#{step_anchor(prefix)}">'
                         f"{text(f'{prefix}.title', language)}</a></li>" for prefix in self._prefixes)
         self.value = (f'<nav class="datatrail-steps" aria-labelledby="datatrail-steps-label">'
                       f'<p id="datatrail-steps-label">{text("workshop.steps", language)}</p>'
-                      f'<ul style="list-style: none; padding-left: 0; margin: 0">{links}</ul></nav>')
+                      f"<ul>{links}</ul></nav>")
